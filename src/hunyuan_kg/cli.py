@@ -1,0 +1,161 @@
+"""The ``hunyuan-kg`` command: build, evaluate, timeline, show.
+
+Exit codes: 0 all documents processed; 1 some documents failed (outputs written for the
+rest, failures listed in ``OUTDIR/errors.jsonl``); 2 usage errors (bad paths, no articles,
+unknown format).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from tqdm import tqdm
+
+from .export import FORMATS
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Chinese tech news → knowledge graph and timeline.")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")],
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help=f"Export format, repeatable: {', '.join(FORMATS)}"),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes (0 = all cores).")] = 0,
+    segmenter: Annotated[str, typer.Option(help="pkuseg or char.")] = "pkuseg",
+    ner: Annotated[str, typer.Option(help="NER model: hunyuan_kg, a spaCy pipeline, or none.")
+                   ] = "hunyuan_kg",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Build graph.graphml, graph.gexf and the timeline files from articles."""
+    from .api import build as build_kg
+    from .ingest import InputError, collect_paths
+
+    started = time.perf_counter()
+    fmts = [f for item in formats or [] for f in item.split(",") if f] or None
+    if fmts and (bad := [f for f in fmts if f not in FORMATS]):
+        raise _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    try:
+        total = len(collect_paths(paths))
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+    bar = tqdm(total=total, unit="doc", disable=quiet or None, file=sys.stderr)
+
+    def progress(n: int) -> None:
+        bar.update(n - bar.n)
+
+    kg = build_kg(paths, jobs=jobs, progress=progress, segmenter=segmenter,
+                  ner=None if ner == "none" else ner)
+    bar.close()
+    out.mkdir(parents=True, exist_ok=True)
+    kg.write(out, fmts)
+    _write_errors(out, kg.failures)
+    if not quiet:
+        _summary(kg, time.perf_counter() - started, out)
+    if kg.failures:
+        raise typer.Exit(1)
+
+
+def _write_errors(out: Path, failures: list) -> None:  # type: ignore[type-arg]
+    tmp = out / ".errors.jsonl.tmp"
+    with tmp.open("w", encoding="utf-8") as fh:
+        for f in failures:
+            fh.write(json.dumps({"doc": f.doc, "path": f.path, "reason": f.reason},
+                                ensure_ascii=False) + "\n")
+    tmp.replace(out / "errors.jsonl")
+
+
+def _summary(kg, seconds: float, out: Path) -> None:  # type: ignore[no-untyped-def]
+    s = kg.summary()
+    nodes = ", ".join(f"{k} {v}" for k, v in s["nodes_by_type"].items())
+    rels = ", ".join(f"{k} {v}" for k, v in s["relations_by_type"].items())
+    typer.echo(f"documents  {s['documents']} processed, {len(kg.failures)} failed", err=True)
+    typer.echo(f"nodes      {nodes}", err=True)
+    typer.echo(f"relations  {rels}", err=True)
+    typer.echo(f"events     {s['events']} ({s['dated_events']} dated, on the timeline)", err=True)
+    typer.echo(f"time       {seconds:.1f} s → {out}/", err=True)
+    for f in kg.failures[:10]:
+        typer.echo(f"failed     {f.path or f.doc}: {f.reason}", err=True)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON file.")],
+    outdir: Annotated[Path, typer.Argument(help="A build's output folder.")],
+) -> None:
+    """Print precision/recall/F1 for entities, relations and dated events."""
+    from .evaluate import evaluate_outdir
+
+    for p in (gold, outdir / "graph.graphml", outdir / "timeline.json"):
+        if not p.exists():
+            raise _fail(f"{p} not found")
+    scores = evaluate_outdir(gold, outdir)
+    typer.echo(f"{'':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'gold':>5} {'pred':>5}")
+    for part, s in scores.items():
+        typer.echo(f"{part:<10} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+                   f"{s['gold']:>5} {s['predicted']:>5}")
+
+
+@app.command()
+def timeline(outdir: Annotated[Path, typer.Argument(help="A build's output folder.")]) -> None:
+    """Print the timeline of a build."""
+    path = outdir / "timeline.json"
+    if not path.exists():
+        raise _fail(f"{path} not found")
+    for e in json.loads(path.read_text(encoding="utf-8"))["events"]:
+        mark = "" if e.get("status", "happened") == "happened" else f" [{e['status']}]"
+        docs = ", ".join(sorted({s["doc"] for s in e["sources"]}))
+        typer.echo(f"{e['date']:<10}  {e['type']:<12} {e['title']}{mark}  ({docs})")
+
+
+@app.command()
+def show(
+    outdir: Annotated[Path, typer.Argument(help="A build's output folder.")],
+    entity: Annotated[str, typer.Argument(help="Entity name or alias.")],
+) -> None:
+    """Print an entity: aliases, relations and evidence."""
+    from .export.graphml import read_graphml
+    from .normalize import name_key
+
+    path = outdir / "graph.graphml"
+    if not path.exists():
+        raise _fail(f"{path} not found")
+    g = read_graphml(path)
+    key = name_key(entity)
+    found = [n for n, d in g.nodes(data=True)
+             if key in {name_key(a) for a in [d.get("label", ""), *d.get("aliases", [])]}]
+    if not found:
+        raise _fail(f"no entity named {entity!r} in {path}", 1)
+    for n in found:
+        d = g.nodes[n]
+        typer.echo(f"{d['label']}  [{d['type']}]  mentions {d.get('mentions', 0)}")
+        typer.echo(f"  aliases: {' | '.join(d.get('aliases', []))}")
+        typer.echo(f"  docs:    {' | '.join(d.get('docs', []))}")
+        if d.get("evidence"):
+            typer.echo(f"  first seen: {d['evidence']}")
+        for u, v, e in sorted(g.in_edges(n, data=True), key=lambda x: x[2].get("type", "")) + \
+                sorted(g.out_edges(n, data=True), key=lambda x: x[2].get("type", "")):
+            other = v if u == n else u
+            arrow = "→" if u == n else "←"
+            role = f" ({e['role']})" if e.get("role") else ""
+            typer.echo(f"  {arrow} {e['type']}{role} {g.nodes[other].get('label', other)}")
+            typer.echo(f"      {e.get('evidence', '')}")
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

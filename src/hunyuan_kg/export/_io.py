@@ -1,0 +1,32 @@
+"""Atomic file writes: readers never see a half-written export.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+>>> atomic_write(p, "混元\\n")
+>>> p.read_text(encoding="utf-8")
+'混元\\n'
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Write ``data`` to a temporary file next to ``path``, then ``os.replace`` it.
+
+    Text is encoded with ``encoding`` and written with ``\\n`` line ends on every OS.
+    """
+    path = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

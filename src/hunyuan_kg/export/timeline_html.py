@@ -1,0 +1,119 @@
+"""``timeline.html``: one self-contained, offline, phone-friendly page of the timeline.
+
+Events are grouped by year, each with its participants and sources (document and
+sentence). Every piece of extracted text is HTML-escaped; on top of that the page's
+Content-Security-Policy only lets its own inline script (pinned by hash) run, so
+an article containing ``<script>`` can never execute. No CDN, fonts or images are
+loaded.
+
+>>> from hunyuan_kg.kg import KnowledgeGraph
+>>> from hunyuan_kg.records import TimelineEvent
+>>> kg = KnowledgeGraph(events=[TimelineEvent("EVENT:1", "launch", "<script>x</script>",
+...                                           "2023-09-07", "day")])
+>>> page = timeline_html(kg)
+>>> "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x" not in page
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping
+from functools import cache
+from html import escape
+from importlib.resources import files
+from itertools import groupby
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from ..records import TimelineEvent
+from ._io import atomic_write
+from ._meta import GENERATOR
+from ._text import year_of
+from ._xml import clean_text
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+
+TITLE = "Timeline"
+
+
+def _h(text: str) -> str:
+    return escape(clean_text(text), quote=True)
+
+
+@cache
+def _template(name: str) -> str:
+    return files("hunyuan_kg.export").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _event_html(event: TimelineEvent, doc_titles: Mapping[str, str]) -> str:
+    planned = event.status != "happened"
+    meta = [
+        f'<time datetime="{_h(event.date or "")}">{_h(event.date or "")}</time>',
+        f'<span class="badge type">{_h(event.type)}</span>',
+    ]
+    if planned:
+        meta.append(f'<span class="badge status">{_h(event.status)}</span>')
+    parts = [
+        f'<li class="event{" planned" if planned else ""}">',
+        f'<div class="meta">{" ".join(meta)}</div>',
+        f'<h3 class="headline">{_h(event.title)}</h3>',
+    ]
+    if event.participants:
+        chips = "".join(
+            f'<span class="p-{_h(p.type)}" title="{_h(p.type)}">{_h(p.label)}</span>'
+            for p in event.participants
+        )
+        parts.append(f'<p class="participants">{chips}</p>')
+    if event.sources:
+        items = []
+        for s in event.sources:
+            doc = doc_titles.get(s.doc) or s.doc
+            items.append(
+                f'<li><span class="doc" title="{_h(s.doc)}">{_h(doc)}</span>: '
+                f'<span class="sentence">{_h(s.sentence)}</span></li>'
+            )
+        parts.append(f'<ul class="sources">{"".join(items)}</ul>')
+    parts.append("</li>")
+    return "\n".join(parts)
+
+
+def timeline_html(kg: KnowledgeGraph) -> str:
+    """The complete HTML page of the timeline of ``kg``."""
+    events = kg.timeline
+    doc_titles = {d.id: d.title for d in kg.documents if d.title}
+    sections, nav = [], []
+    for year, group in groupby(events, key=lambda e: year_of(e.date or "")):
+        anchor = _h(f"y{year}")
+        nav.append(f'<a href="#{anchor}">{_h(year)}</a>')
+        items = "\n".join(_event_html(e, doc_titles) for e in group)
+        sections.append(
+            f'<section class="year" id="{anchor}">\n<h2>{_h(year)}</h2>\n'
+            f'<ol class="events">\n{items}\n</ol>\n</section>'
+        )
+    years = sorted({year_of(e.date or "") for e in events})
+    if events:
+        span = years[0] if len(years) == 1 else f"{years[0]} – {years[-1]}"
+        summary = f"{len(events)} events · {span} · {len(kg.documents)} documents"
+    else:
+        summary = "No dated events."
+    script = _template("timeline.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return Template(_template("timeline.html")).substitute(
+        title=TITLE,
+        summary=_h(summary),
+        nav=" ".join(nav),
+        count=str(len(events)),
+        body="\n".join(sections),
+        script=script,
+        script_hash=f"sha256-{digest}",
+        generator=GENERATOR,
+    )
+
+
+def write_timeline_html(kg: KnowledgeGraph, path: str | Path) -> None:
+    """Write ``timeline.html`` (UTF-8)."""
+    atomic_write(path, timeline_html(kg))

@@ -1,0 +1,148 @@
+"""Per-document extraction: run the pipeline and keep plain records of what it found.
+
+A :class:`DocExtraction` holds no spaCy objects, so it crosses process and Dask worker
+boundaries cheaply and caches as JSON; resolution works on these alone.
+
+>>> import hunyuan_kg
+>>> from hunyuan_kg.ingest import document_from_text
+>>> nlp = hunyuan_kg.load(ner=None)
+>>> d = document_from_text("2024 年 5 月 30 日，腾讯推出元宝 App。", doc_id="d1")
+>>> x = next(extract_documents(nlp, [d]))
+>>> [m.text for m in x.mentions]
+['腾讯', '元宝 App']
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import Document
+from .kg import DocumentInfo
+from .pipeline.events import EventCandidate
+from .pipeline.refs import EntityRef
+from .pipeline.relations import RelationCandidate
+
+
+@dataclass(slots=True)
+class DocExtraction:
+    """What one document contributes: its info, evidence sentences, mentions, relations,
+    events. All offsets are into the document text."""
+
+    info: DocumentInfo
+    sentences: list[tuple[int, str]] = field(default_factory=list)
+    mentions: list[EntityRef] = field(default_factory=list)
+    relations: list[RelationCandidate] = field(default_factory=list)
+    events: list[EventCandidate] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> str:
+        """The evidence sentence that contains ``offset``."""
+        i = bisect.bisect_right([s for s, _ in self.sentences], offset) - 1
+        return self.sentences[i][1].strip() if i >= 0 else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (see :meth:`from_dict`)."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocExtraction:
+        def ref(r: dict[str, Any]) -> EntityRef:
+            return EntityRef(**r)
+
+        return cls(
+            info=DocumentInfo(**d["info"]),
+            sentences=[(int(s), t) for s, t in d["sentences"]],
+            mentions=[ref(m) for m in d["mentions"]],
+            relations=[
+                RelationCandidate(
+                    **{**r, "head": ref(r["head"]), "tail": ref(r["tail"]),
+                       "sentence": tuple(r["sentence"])}
+                )
+                for r in d["relations"]
+            ],
+            events=[
+                EventCandidate(
+                    **{**e, "sentence": tuple(e["sentence"]),
+                       "participants": [(ref(p), role) for p, role in e["participants"]]}
+                )
+                for e in d["events"]
+            ],
+        )
+
+
+def document_info(document: Document) -> DocumentInfo:
+    """The :class:`DocumentInfo` the graph keeps for ``document``."""
+    return DocumentInfo(
+        id=document.id,
+        title=document.title,
+        path=document.path,
+        dct=document.dct.isoformat() if document.dct else None,
+        dct_source=document.dct_source,
+        encoding=document.encoding,
+    )
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """Tokenize ``document`` and attach its id and date for the components."""
+    doc = nlp.make_doc(document.text)
+    doc._.doc_id = document.id
+    doc._.dct = document.dct
+    return doc
+
+
+def extraction_from_doc(doc: Doc, info: DocumentInfo) -> DocExtraction:
+    """Turn a processed ``Doc`` into a :class:`DocExtraction`."""
+    mentions = [EntityRef.from_span(e) for e in doc.ents]
+    wanted = {m.start for m in mentions}
+    wanted |= {r.start for r in doc._.relations} | {e.start for e in doc._.events}
+    sentences = []
+    for sent in doc.sents:
+        if any(sent.start_char <= w < sent.end_char for w in wanted):
+            sentences.append((sent.start_char, sent.text))
+    return DocExtraction(
+        info=info,
+        sentences=sentences,
+        mentions=mentions,
+        relations=list(doc._.relations),
+        events=list(doc._.events),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document the pipeline could not process, with a one-line reason."""
+
+    doc: str
+    path: str | None
+    reason: str
+
+
+def extract_documents(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32
+) -> Iterator[DocExtraction | Failure]:
+    """Run ``nlp`` over ``documents`` in batches (``nlp.pipe``); a document that breaks the
+    pipeline yields a :class:`Failure` and never costs the rest of its batch."""
+    it = iter(documents)
+    while batch := list(islice(it, batch_size)):
+        try:
+            done = list(nlp.pipe((make_doc(nlp, d) for d in batch), batch_size=batch_size))
+        except Exception:
+            yield from (_one(nlp, d) for d in batch)
+            continue
+        for d, doc in zip(batch, done, strict=True):
+            yield extraction_from_doc(doc, document_info(d))
+
+
+def _one(nlp: Language, document: Document) -> DocExtraction | Failure:
+    try:
+        doc = nlp(make_doc(nlp, document))
+    except Exception as exc:
+        return Failure(document.id, document.path, f"pipeline error: {type(exc).__name__}: {exc}")
+    return extraction_from_doc(doc, document_info(document))

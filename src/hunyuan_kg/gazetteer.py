@@ -1,0 +1,150 @@
+"""The gazetteer: known companies, labs, products and people with their aliases.
+
+Entries live in ``data/gazetteers/*.jsonl`` (schema in ``docs/gazetteer.md``). Matching is
+one Aho-Corasick pass over :func:`~hunyuan_kg.normalize.fold`-ed text, keeping the
+leftmost-longest matches; ASCII aliases must not touch other ASCII letters or digits.
+
+>>> gaz = Gazetteer.default()
+>>> [(m.text, m.entry.type) for m in gaz.find("腾讯会议接入了混元")][:1]
+[('腾讯会议', 'PRODUCT')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from .normalize import fold, name_key
+from .resources import data_path, read_jsonl, read_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entity."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    en: str | None = None
+    parent: str | None = None
+    kind: str | None = None
+    ambiguous: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        forms = [self.name, *self.aliases]
+        if self.en:
+            forms.append(self.en)
+        return tuple(dict.fromkeys(forms))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit: offsets into the original text, the text, the entry."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    ambiguous: bool
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class Gazetteer:
+    """Alias index and matcher over a set of :class:`Entry` objects."""
+
+    def __init__(self, entries: Iterable[Entry], stoplist: Iterable[str] = ()) -> None:
+        self.entries: dict[str, Entry] = {e.id: e for e in entries}
+        self.stoplist: frozenset[str] = frozenset(name_key(s) for s in stoplist)
+        self._by_key: dict[str, Entry] = {}
+        self._automaton = ahocorasick.Automaton()
+        for entry in self.entries.values():
+            amb = {fold(a) for a in entry.ambiguous}
+            for form in entry.surface_forms:
+                key = name_key(form)
+                self._by_key.setdefault(key, entry)
+                folded = fold(form)
+                if len(folded) < 2 and not folded.isascii():
+                    continue
+                self._automaton.add_word(folded, (len(folded), entry.id, folded in amb))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    @classmethod
+    @cache
+    def default(cls) -> Gazetteer:
+        """The gazetteer shipped in ``data/gazetteers``."""
+        folder = data_path("gazetteers")
+        entries = [
+            _entry(row) for path in sorted(folder.glob("*.jsonl")) for row in read_jsonl(path)
+        ]
+        stop_file = folder / "stoplist.yml"
+        stop = _flatten(read_yaml(stop_file)) if stop_file.exists() else []
+        return cls(entries, stop)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry one of whose names or aliases equals ``name`` (after normalization)."""
+        return self._by_key.get(name_key(name))
+
+    def is_stopword(self, name: str) -> bool:
+        """True for generic terms (AI, NLP, 大模型 …) that are never entities."""
+        return name_key(name) in self.stoplist
+
+    def find(self, text: str) -> list[Match]:
+        """Leftmost-longest alias matches in ``text``."""
+        if not len(self._automaton):
+            return []
+        folded = fold(text)
+        candidates: list[tuple[int, int, str, bool]] = []
+        for end_idx, (length, entry_id, amb) in self._automaton.iter(folded):
+            start, end = end_idx - length + 1, end_idx + 1
+            if _is_ascii_word(folded[start]) and start > 0 and _is_ascii_word(folded[start - 1]):
+                continue
+            if _is_ascii_word(folded[end - 1]) and end < len(text) and _is_ascii_word(folded[end]):
+                continue
+            candidates.append((start, end, entry_id, amb))
+        return [
+            Match(s, e, text[s:e], self.entries[i], amb) for s, e, i, amb in _longest(candidates)
+        ]
+
+
+def _longest(cands: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[tuple[int, int, str, bool]] = []
+    last_end = -1
+    for c in cands:
+        if c[0] >= last_end:
+            out.append(c)
+            last_end = c[1]
+    return out
+
+
+def _entry(row: dict[str, Any]) -> Entry:
+    return Entry(
+        id=row["id"],
+        name=row["name"],
+        type=row["type"],
+        aliases=tuple(row.get("aliases", ())),
+        en=row.get("en"),
+        parent=row.get("parent"),
+        kind=row.get("kind"),
+        ambiguous=frozenset(row.get("ambiguous", ())),
+    )
+
+
+def _flatten(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _flatten(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _flatten(v)]
+    return []

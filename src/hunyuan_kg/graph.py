@@ -1,0 +1,132 @@
+"""Build the :class:`~hunyuan_kg.kg.KnowledgeGraph` from per-document extractions.
+
+Mentions resolve to entity nodes, relation candidates to typed edges (one edge per head,
+tail, type and role; ``weight`` counts distinct evidence sentences), event reports to event
+nodes with ``participant`` edges. A happened or planned launch whose agent is an
+organisation also gives a ``develops`` edge.
+
+>>> import hunyuan_kg
+>>> from hunyuan_kg.ingest import document_from_text
+>>> from hunyuan_kg.extraction import extract_documents
+>>> nlp = hunyuan_kg.load(ner=None)
+>>> d = document_from_text("2024 年 5 月 30 日，腾讯推出元宝 App。", doc_id="d1")
+>>> kg = build_graph(extract_documents(nlp, [d]))
+>>> [(e.date, e.title) for e in kg.timeline]
+[('2024-05-30', '腾讯发布元宝')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from .extraction import DocExtraction, Failure
+from .kg import KnowledgeGraph
+from .pipeline.refs import EntityRef
+from .records import Participant, Source
+from .resolve import EventReport, NameResolver, merge_events
+
+MAX_SOURCES = 20
+_LAUNCH = {"launch", "release", "open_source"}
+
+
+def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGraph:
+    """Resolve and assemble the graph (failures are skipped; the caller reports them)."""
+    exts = sorted(
+        (x for x in extractions if isinstance(x, DocExtraction)), key=lambda x: x.info.id
+    )
+    resolver = NameResolver()
+    for x in exts:
+        for m in x.mentions:
+            resolver.add(x.info.id, m)
+    resolver.finish()
+    g = nx.MultiDiGraph()
+    node_sources: dict[str, list[Source]] = {}
+
+    def node(doc_id: str, ref: EntityRef) -> str:
+        ent = resolver.entity(doc_id, ref)
+        if ent.id not in g:
+            g.add_node(
+                ent.id,
+                label=ent.label,
+                type=ent.type,
+                aliases=sorted(ent.aliases | {ent.label}),
+                mentions=ent.mentions,
+                docs=sorted(ent.docs | {doc_id}),
+            )
+            node_sources[ent.id] = []
+        return ent.id
+
+    for x in exts:
+        for m in x.mentions:
+            nid = node(x.info.id, m)
+            _add_source(node_sources[nid], Source(x.info.id, x.sentence_at(m.start), m.start,
+                                                  m.end))
+    edges: dict[tuple[str, str, str, str], list[Source]] = {}
+    for x in exts:
+        for r in x.relations:
+            head, tail = node(x.info.id, r.head), node(x.info.id, r.tail)
+            if head != tail:
+                src = Source(x.info.id, x.sentence_at(r.start), r.start, r.end)
+                edges.setdefault((head, tail, r.type, r.role), []).append(src)
+    reports = []
+    for x in exts:
+        for e in x.events:
+            parts = []
+            for ref, role in e.participants:
+                nid = node(x.info.id, ref)
+                parts.append(Participant(nid, g.nodes[nid]["label"], g.nodes[nid]["type"], role))
+            src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text)
+            reports.append(
+                EventReport(e.type, e.status, e.date, e.granularity, parts, src, e.object_text)
+            )
+    events = merge_events(reports)
+    for ev in events:
+        g.add_node(
+            ev.id,
+            label=ev.title,
+            type="EVENT",
+            event_type=ev.type,
+            date=ev.date or "",
+            granularity=ev.granularity or "",
+            status=ev.status,
+            aliases=[],
+            mentions=len(ev.sources),
+            docs=sorted({s.doc for s in ev.sources}),
+        )
+        node_sources[ev.id] = list(ev.sources[:MAX_SOURCES])
+        for p in ev.participants:
+            edges.setdefault((ev.id, p.id, "participant", p.role or ""), []).extend(ev.sources)
+        agent = next((p for p in ev.participants if p.role == "agent"), None)
+        theme = next((p for p in ev.participants if p.role == "theme"), None)
+        if ev.type in _LAUNCH and ev.status != "denied" and agent and theme:
+            if agent.type == "ORG" and theme.type == "PRODUCT":
+                edges.setdefault((agent.id, theme.id, "develops", ""), []).extend(ev.sources)
+    for nid, sources in node_sources.items():
+        g.nodes[nid]["sources"] = sources
+        g.nodes[nid]["evidence"] = sources[0].sentence if sources else ""
+    for (head, tail, rtype, role), sources in sorted(edges.items()):
+        uniq = sorted(set(sources), key=lambda s: (s.doc, s.start))
+        g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **_edge(rtype, role,
+                                                                                 uniq))
+    return KnowledgeGraph(g, events, (x.info for x in exts))
+
+
+def _edge(rtype: str, role: str, sources: list[Source]) -> dict[str, Any]:
+    return {
+        "type": rtype,
+        "role": role,
+        "docs": sorted({s.doc for s in sources}),
+        "evidence": sources[0].sentence,
+        "sources": sources[:MAX_SOURCES],
+        "weight": len({(s.doc, s.sentence) for s in sources}),
+    }
+
+
+def _add_source(sources: list[Source], src: Source) -> None:
+    if len(sources) < MAX_SOURCES and all(
+        (s.doc, s.sentence) != (src.doc, src.sentence) for s in sources
+    ):
+        sources.append(src)

@@ -1,0 +1,296 @@
+"""Files (and in-memory strings) → :class:`~hunyuan_kg.document.Document`.
+
+``Document.text`` is produced here once and never altered afterwards: every character
+offset in the project refers to it. For a file it is the cleaned article body (front
+matter removed, light Markdown markup removed, HTML reduced to its visible main text)
+with the title as its first line.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "hunyuan.md"
+>>> _ = path.write_text("---\\ntitle: 混元发布\\ndate: 2023-09-07\\n---\\n腾讯发布**混元**。\\n",
+...                     encoding="utf-8")
+>>> doc = read_document(path)
+>>> doc.id, doc.text, doc.dct, doc.dct_source
+('hunyuan', '混元发布\\n\\n腾讯发布混元。', datetime.date(2023, 9, 7), 'metadata')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hunyuan_kg.document import DctSource, Document
+from hunyuan_kg.ingest.encoding import decode_bytes
+from hunyuan_kg.ingest.errors import IngestError, UnusableText
+from hunyuan_kg.ingest.frontmatter import split_front_matter
+from hunyuan_kg.ingest.header import Header, find_header, find_header_fields
+from hunyuan_kg.ingest.html_page import extract_html
+from hunyuan_kg.ingest.paths import HTML_SUFFIXES, collect_paths, unique_ids
+from hunyuan_kg.ingest.textclean import normalize_chars, strip_markdown
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_KNOWN_FIELDS = frozenset({"title", "url", "source", "date", "author", "id"})
+_MAX_TITLE = 100
+_SENTENCE_END = tuple("。！？!?；;，,：:")
+_HEADLINE_WINDOW = 12
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+@dataclass(slots=True)
+class _Article:
+    """What a file format yields before dates are resolved."""
+
+    body: str
+    title: str | None = None
+    guessed_title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    doc_id: str | None = None
+    date: dt.date | None = None
+    date_evidence: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_document(
+    path: str | Path, *, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Read one article file (.txt, .md/.markdown, .html/.htm; others are read as text).
+
+    The id is ``doc_id`` if given, else the front-matter ``id``, else the file stem.
+    Raises :class:`IngestError` (with a one-line ``reason``) for a file that cannot be
+    used: unreadable, larger than ``max_bytes``, empty or whitespace-only, binary,
+    undecodable, or without text once markup is removed.
+    """
+    path = Path(path)
+    return _read(path, doc_id=doc_id, default_id=path.stem, max_bytes=max_bytes)
+
+
+def read_documents(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | IngestError]:
+    """Read every article under ``paths``, yielding a Document or an IngestError per file.
+
+    Paths are collected (and :class:`~hunyuan_kg.ingest.InputError` raised) at call time;
+    afterwards a bad file never stops the stream. Ids are the front-matter ``id`` or the
+    file's :func:`~hunyuan_kg.ingest.unique_ids` entry.
+    """
+    files = collect_paths(paths)
+    ids = unique_ids(files)
+
+    def stream() -> Iterator[Document | IngestError]:
+        for path in files:
+            try:
+                yield _read(path, doc_id=None, default_id=ids[path], max_bytes=max_bytes)
+            except IngestError as exc:
+                yield exc
+            except Exception as exc:  # a bug on one file must not cost the others
+                yield IngestError(path, f"unexpected {type(exc).__name__}: {exc}")
+
+    return stream()
+
+
+def document_from_text(
+    text: str, *, doc_id: str, title: str | None = None, dct: dt.date | None = None
+) -> Document:
+    """A Document for in-memory text, with the same date logic as for files.
+
+    Only characters are cleaned (newlines to ``\\n``, control characters and BOMs
+    dropped, lone surrogates replaced), so offsets into clean input stay valid: for
+    such input ``Document.text == text``. ``dct`` counts as metadata; without it the
+    date comes from a header line near the top, else from the text itself.
+
+    >>> doc = document_from_text("混元发布\\n2026-01-03 05:20:08 · 作者: 张三\\n正文", doc_id="d1")
+    >>> doc.dct, doc.dct_source, doc.author
+    (datetime.date(2026, 1, 3), 'header', '张三')
+    """
+    article = _Article(body=normalize_chars(text), title=title, date=dct)
+    if dct is not None:
+        article.date_evidence = "given"
+    return _assemble(article, doc_id=doc_id, path=None, encoding=None, with_title=False)
+
+
+def _read(path: Path, *, doc_id: str | None, default_id: str, max_bytes: int) -> Document:
+    data = _read_bytes(path, max_bytes)
+    try:
+        decoded = decode_bytes(data)
+        text = normalize_chars(decoded.text)
+        if not text.strip():
+            raise UnusableText("whitespace-only file")
+        if path.suffix.lower() in HTML_SUFFIXES:
+            article = _html_article(text)
+        else:
+            article = _text_article(text)
+    except UnusableText as exc:
+        raise IngestError(path, exc.reason) from exc
+    if decoded.warning:
+        article.warnings.insert(0, decoded.warning)
+    return _assemble(
+        article,
+        doc_id=doc_id or article.doc_id or default_id,
+        path=str(path),
+        encoding=decoded.encoding,
+        with_title=True,
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing non-regular and over-large files before reading them."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(path, "not a regular file")
+        if info.st_size > max_bytes:
+            raise IngestError(path, f"too large: {info.st_size} bytes (limit {max_bytes})")
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise IngestError(path, f"too large: over {max_bytes} bytes")
+    return data
+
+
+def _text_article(text: str) -> _Article:
+    """A .txt or Markdown file: front matter, then the body without Markdown markup."""
+    front = split_front_matter(text)
+    fields = front.fields
+    body = strip_markdown(front.body)
+    if not body:
+        raise UnusableText("no article text (only front matter or markup)")
+    article = _Article(
+        body=body,
+        title=fields.get("title"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        author=fields.get("author"),
+        doc_id=fields.get("id"),
+        meta={k: v for k, v in fields.items() if k not in _KNOWN_FIELDS},
+    )
+    if article.title is None:
+        article.guessed_title = _guess_title(front.body, body)
+    if front.warning:
+        article.warnings.append(front.warning)
+    if "date" in fields:
+        from hunyuan_kg.temporal import parse_date_string
+
+        article.date = parse_date_string(fields["date"])
+        if article.date is None:
+            article.warnings.append(f"front-matter date not understood: {fields['date']!r}")
+        else:
+            article.date_evidence = f"front matter date: {fields['date']}"
+    return article
+
+
+def _html_article(markup: str) -> _Article:
+    page = extract_html(markup)
+    body = normalize_chars(page.text).strip()
+    if not body:
+        raise UnusableText("no visible text in HTML")
+    return _Article(
+        body=body,
+        title=page.title,
+        url=page.url,
+        source=page.source,
+        author=page.author,
+        date=page.date,
+        date_evidence="HTML metadata" if page.date else None,
+    )
+
+
+def _assemble(
+    article: _Article, *, doc_id: str, path: str | None, encoding: str | None, with_title: bool
+) -> Document:
+    """Settle title, text and publication date, and build the Document."""
+    title = _one_line(article.title)
+    text = article.body
+    if with_title and title:
+        text = _drop_repeated_headline(text, title)
+        if _first_line(text) != title:
+            text = f"{title}\n\n{text}"
+    header = find_header(text)
+    dct, dct_source, evidence = _resolve_dct(article, text, header)
+    meta = dict(article.meta)
+    if evidence:
+        meta["dct_evidence"] = evidence
+    if article.warnings:
+        meta["warning"] = "; ".join(article.warnings)
+    return Document(
+        id=doc_id,
+        text=text,
+        path=path,
+        title=title or _one_line(article.guessed_title),
+        url=_one_line(article.url),
+        source=_one_line(article.source) or (header.fields.source if header else None),
+        author=_one_line(article.author) or (header.fields.author if header else None),
+        dct=dct,
+        dct_source=dct_source,
+        encoding=encoding,
+        meta=meta,
+    )
+
+
+def _resolve_dct(
+    article: _Article, text: str, header: Header | None
+) -> tuple[dt.date | None, DctSource, str | None]:
+    """Metadata first, then a header line near the top, then inference from the text."""
+    from hunyuan_kg.temporal import infer_dct
+
+    if article.date is not None:
+        return article.date, "metadata", article.date_evidence
+    if header is not None:
+        return header.date, "header", header.fields.line
+    inferred, why = infer_dct(text)
+    if inferred is not None:
+        return inferred, "inferred", why or None
+    return None, "none", None
+
+
+def _guess_title(raw_body: str, body: str) -> str | None:
+    """The first line of a title-less article when it looks like a headline.
+
+    Not when the raw first line is a quote (``>``, as in "converted by" notes), a
+    header line, longer than a headline, or ends like a sentence.
+    """
+    raw_first = raw_body.lstrip().split("\n", 1)[0]
+    first = _first_line(body) or ""
+    if (
+        raw_first.startswith(">")
+        or "\n" not in body
+        or len(first) > _MAX_TITLE
+        or first.endswith(_SENTENCE_END)
+        or find_header_fields(first) is not None
+    ):
+        return None
+    return first
+
+
+def _drop_repeated_headline(text: str, title: str) -> str:
+    """Drop copies of the title among the first few paragraphs after its first line.
+
+    Scraped pages often repeat the headline (page title, then article heading).
+    """
+    lines = text.split("\n", _HEADLINE_WINDOW)
+    seen = False
+    kept = []
+    for line in lines[:-1]:
+        if _one_line(line) == title:
+            if seen:
+                continue
+            seen = True
+        kept.append(line)
+    kept.append(lines[-1])
+    return _BLANK_RUN.sub("\n\n", "\n".join(kept))
+
+
+def _first_line(text: str) -> str | None:
+    return _one_line(text.lstrip("\n").split("\n", 1)[0])
+
+
+def _one_line(value: str | None) -> str | None:
+    return (" ".join(value.split()) or None) if value else None

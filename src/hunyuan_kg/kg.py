@@ -1,0 +1,166 @@
+"""The :class:`KnowledgeGraph`: a typed networkx graph plus the events behind its timeline.
+
+Graph schema (in memory; exporters flatten lists, see ``docs/output-format.md``):
+
+* entity node, id ``"{TYPE}:{label}"``: ``label``, ``type`` (PERSON | ORG | PRODUCT | LOC),
+  ``aliases`` (sorted list of surface forms), ``mentions`` (int), ``docs`` (sorted list of
+  doc ids), ``evidence`` (first sentence), ``sources`` (list of :class:`Source`).
+* event node, id ``"EVENT:..."``: ``label`` (= title), ``type`` = ``"EVENT"``, ``event_type``,
+  ``date``, ``granularity``, ``status``, ``aliases`` = [], ``mentions``, ``docs``,
+  ``evidence``, ``sources``.
+* edge, key = relation type: ``type`` (role | part_of | develops | based_on | uses |
+  competes_with | participant), ``role`` (title text or participant role, "" if none),
+  ``docs``, ``evidence``, ``sources``, ``weight`` (number of distinct evidence sentences).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .records import TimelineEvent
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the graph remembers of each input document."""
+
+    id: str
+    title: str | None
+    path: str | None
+    dct: str | None
+    dct_source: str
+    encoding: str | None = None
+
+
+class KnowledgeGraph:
+    """A typed :class:`networkx.MultiDiGraph` with its events and documents.
+
+    >>> kg = KnowledgeGraph()
+    >>> kg.graph.add_node("ORG:腾讯", label="腾讯", type="ORG", aliases=["腾讯"], mentions=1,
+    ...                   docs=["a"], evidence="", sources=[])
+    >>> kg.entities_df()["label"].tolist()
+    ['腾讯']
+    """
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph | None = None,
+        events: Iterable[TimelineEvent] = (),
+        documents: Iterable[DocumentInfo] = (),
+    ) -> None:
+        self.graph: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
+        self.events: list[TimelineEvent] = sorted(events, key=_event_order)
+        self.documents: list[DocumentInfo] = sorted(documents, key=lambda d: d.id)
+        self.failures: list[Any] = []  # extraction.Failure records, set by hunyuan_kg.build
+
+    @property
+    def timeline(self) -> list[TimelineEvent]:
+        """Dated events in chronological order (undated ones stay in the graph only)."""
+        return [e for e in self.events if e.date]
+
+    def write(self, outdir: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
+        """Write the exports (all formats by default) into ``outdir``; returns the paths."""
+        from .export import write_all
+
+        return write_all(self, Path(outdir), formats)
+
+    def entity(self, name: str) -> str | None:
+        """Node id of the entity whose label or alias is ``name`` (None if unknown)."""
+        for node, data in self.graph.nodes(data=True):
+            if data.get("type") != "EVENT" and (
+                name == data.get("label") or name in data.get("aliases", ())
+            ):
+                return str(node)
+        return None
+
+    def entities_df(self) -> pd.DataFrame:
+        """One row per entity node: id, label, type, aliases, mentions, docs."""
+        import pandas as pd
+
+        rows = [
+            {
+                "id": n,
+                "label": d["label"],
+                "type": d["type"],
+                "aliases": "|".join(d.get("aliases", ())),
+                "mentions": d.get("mentions", 0),
+                "docs": "|".join(d.get("docs", ())),
+            }
+            for n, d in self.graph.nodes(data=True)
+            if d.get("type") != "EVENT"
+        ]
+        cols = ["id", "label", "type", "aliases", "mentions", "docs"]
+        return pd.DataFrame(rows, columns=cols).sort_values(
+            ["mentions", "id"], ascending=[False, True], ignore_index=True
+        )
+
+    def events_df(self) -> pd.DataFrame:
+        """One row per event: id, date, granularity, type, status, title, participants, docs."""
+        import pandas as pd
+
+        rows = [
+            {
+                "id": e.id,
+                "date": e.date,
+                "granularity": e.granularity,
+                "type": e.type,
+                "status": e.status,
+                "title": e.title,
+                "participants": "|".join(p.label for p in e.participants),
+                "docs": "|".join(sorted({s.doc for s in e.sources})),
+            }
+            for e in self.events
+        ]
+        cols = ["id", "date", "granularity", "type", "status", "title", "participants", "docs"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def relations_df(self) -> pd.DataFrame:
+        """One row per edge: source, target, type, role, weight, docs, evidence."""
+        import pandas as pd
+
+        g = self.graph
+        rows = [
+            {
+                "source": g.nodes[u]["label"],
+                "target": g.nodes[v]["label"],
+                "source_id": u,
+                "target_id": v,
+                "type": d["type"],
+                "role": d.get("role", ""),
+                "weight": d.get("weight", 1),
+                "docs": "|".join(d.get("docs", ())),
+                "evidence": d.get("evidence", ""),
+            }
+            for u, v, d in g.edges(data=True)
+        ]
+        cols = ["source", "target", "source_id", "target_id", "type", "role", "weight", "docs",
+                "evidence"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for a one-screen report."""
+        by_type: dict[str, int] = {}
+        for _, d in self.graph.nodes(data=True):
+            by_type[d["type"]] = by_type.get(d["type"], 0) + 1
+        rel: dict[str, int] = {}
+        for _, _, d in self.graph.edges(data=True):
+            rel[d["type"]] = rel.get(d["type"], 0) + 1
+        return {
+            "documents": len(self.documents),
+            "nodes_by_type": dict(sorted(by_type.items())),
+            "relations_by_type": dict(sorted(rel.items())),
+            "events": len(self.events),
+            "dated_events": len(self.timeline),
+        }
+
+
+def _event_order(e: TimelineEvent) -> tuple[str, str, str]:
+    return (e.date or "9999", e.type, e.id)

@@ -1,0 +1,139 @@
+"""``hkg_entity_ruler``: gazetteer and pattern entities, merged with the statistical ones.
+
+Candidates come from three sources, strongest first: the gazetteer (``span.kb_id_`` set),
+the patterns in ``data/entities/patterns.yml`` (versioned Latin names, quoted names,
+named conferences) and the statistical NER already in ``doc.ents``. Gazetteer and pattern
+candidates are merged longest first; statistical spans fill the gaps. Generic terms from
+the stoplist (AI, NLP, 大模型 …) never become entities, and every surviving span whose
+name the gazetteer knows takes the gazetteer's type and id.
+
+>>> import hunyuan_kg
+>>> nlp = hunyuan_kg.load(ner=None)
+>>> [(e.text, e.label_) for e in nlp("腾讯推出了「混元」大模型和 GPT-4o 的对比。").ents]
+[('腾讯', 'ORG'), ('混元', 'PRODUCT'), ('GPT-4o', 'PRODUCT')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..gazetteer import Gazetteer
+from ..resources import data_path, read_yaml
+
+_TRIM = "「」『』《》“”‘’\"'()（）[]【】,，。、:：;；!！?？ \t\n·•-—"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    label: str
+    kb_id: str
+    rank: int  # 0 gazetteer, 1 pattern, 2 statistical
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    raw = read_yaml(data_path("entities", "patterns.yml"))
+    return {
+        "patterns": [(p["label"], re.compile(p["regex"])) for p in raw["patterns"]],
+        "bad_starts": tuple(raw["event_name_bad_starts"]),
+        "suffix": re.compile("(?:" + "|".join(raw["product_name_suffixes"]) + ")"),
+        "version": re.compile(raw["product_version_suffix"]),
+        "cue_after": re.compile(raw["ambiguous_cue_after"]),
+        "cue_before": re.compile(raw["ambiguous_cue_before"]),
+    }
+
+
+class EntityRuler:
+    """Proposes gazetteer and pattern entities and merges them into ``doc.ents``."""
+
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
+        self.gazetteer = gazetteer
+        self.stop = Gazetteer.default()
+        self.rules = _rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        strong = self._gazetteer_cands(text) + self._pattern_cands(text)
+        weak = [
+            c
+            for e in doc.ents
+            if (c := self._trimmed(text, e.start_char, e.end_char, e.label_, 2)) is not None
+        ]
+        chosen: list[_Cand] = []
+        taken = bytearray(len(text) + 1)
+        for group in (strong, weak):
+            for c in sorted(group, key=lambda c: (-(c.end - c.start), c.rank, c.start)):
+                if any(taken[c.start : c.end]):
+                    continue
+                chosen.append(c)
+                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        spans: list[Span] = []
+        for c in sorted(chosen, key=lambda c: c.start):
+            span = doc.char_span(c.start, c.end, c.label, kb_id=c.kb_id, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def _gazetteer_cands(self, text: str) -> list[_Cand]:
+        if self.gazetteer is None:
+            return []
+        matches = self.gazetteer.find(text)
+        sure = {m.entry.id for m in matches if not m.ambiguous}
+        out = []
+        for m in matches:
+            if m.ambiguous and m.entry.id not in sure and not self._has_cue(text, m.start, m.end):
+                continue
+            end = m.end
+            if m.entry.type == "PRODUCT":
+                for rx in (self.rules["version"], self.rules["suffix"]):
+                    if ext := rx.match(text, end):
+                        end = ext.end()
+            out.append(_Cand(m.start, end, m.entry.type, m.entry.id, 0))
+        return out
+
+    def _has_cue(self, text: str, start: int, end: int) -> bool:
+        return bool(
+            self.rules["cue_after"].search(text[end : end + 4])
+            or self.rules["cue_before"].search(text[max(0, start - 2) : start])
+        )
+
+    def _pattern_cands(self, text: str) -> list[_Cand]:
+        out = []
+        for label, rx in self.rules["patterns"]:
+            for m in rx.finditer(text):
+                start, end = m.span("name") if "name" in rx.groupindex else m.span()
+                if label == "EVENT" and text[start:end].lstrip("0123456789年 ").startswith(
+                    self.rules["bad_starts"]
+                ):
+                    continue
+                if (c := self._trimmed(text, start, end, label, 1)) is not None:
+                    out.append(c)
+        return out
+
+    def _trimmed(self, text: str, start: int, end: int, label: str, rank: int) -> _Cand | None:
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        name = text[start:end]
+        if len(name) < 2 or not any(ch.isalpha() for ch in name) or self.stop.is_stopword(name):
+            return None
+        entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
+        if entry is not None:
+            return _Cand(start, end, entry.type, entry.id, rank)
+        return _Cand(start, end, label, "", rank)
+
+
+@Language.factory("hkg_entity_ruler", default_config={"gazetteer": True})
+def make_entity_ruler(nlp: Language, name: str, gazetteer: bool) -> EntityRuler:
+    return EntityRuler(Gazetteer.default() if gazetteer else None)

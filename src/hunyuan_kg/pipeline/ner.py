@@ -1,0 +1,90 @@
+"""``hkg_ner``: statistical named-entity recognition by a character-level spaCy model.
+
+The NER model is its own small spaCy pipeline (``data/models/ner``, trained by
+``training/``; see ``docs/model-card.md``). It reads the raw text with character tokens, so
+its spans do not depend on word segmentation; they are mapped onto the outer ``Doc`` by
+character offsets. Any installed spaCy pipeline with an ``ner`` component can replace it
+(``model = "zh_core_web_trf"``); ``label_map`` maps its labels onto ours.
+
+>>> import hunyuan_kg
+>>> nlp = hunyuan_kg.load(gazetteer=False)
+>>> [(e.text, e.label_) for e in nlp("马化腾在深圳宣布了新计划。").ents]
+[('马化腾', 'PERSON'), ('深圳', 'LOC')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..resources import data_path
+
+SHIPPED = "hunyuan_kg"
+
+DEFAULT_LABEL_MAP = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "PRODUCT": "PRODUCT",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+}
+
+
+def load_ner_model(model: str) -> Language:
+    """Load the shipped NER model (``"hunyuan_kg"``) or an installed spaCy pipeline."""
+    if model == SHIPPED:
+        path = data_path("models", "ner")
+        if not (path / "config.cfg").exists():
+            raise FileNotFoundError(
+                f"the shipped NER model is missing at {path}; reinstall hunyuan_kg"
+            )
+        return spacy.load(path)
+    keep = {"transformer", "tok2vec", "ner"}
+    inner = spacy.load(model)
+    inner.select_pipes(enable=[p for p in inner.pipe_names if p in keep])
+    return inner
+
+
+class CharNER:
+    """Runs an inner NER pipeline over ``doc.text`` and sets ``doc.ents``."""
+
+    def __init__(self, inner: Language, label_map: dict[str, str]) -> None:
+        self.inner = inner
+        self.label_map = label_map
+
+    def _apply(self, doc: Doc, inner_doc: Doc) -> Doc:
+        spans = []
+        for ent in inner_doc.ents:
+            label = self.label_map.get(ent.label_)
+            if label is None:
+                continue
+            span = doc.char_span(ent.start_char, ent.end_char, label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._apply(doc, self.inner(doc.text))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            inner_docs = self.inner.pipe((d.text for d in batch), batch_size=batch_size)
+            for doc, inner_doc in zip(batch, inner_docs, strict=True):
+                yield self._apply(doc, inner_doc)
+
+
+@Language.factory(
+    "hkg_ner",
+    default_config={"model": SHIPPED, "label_map": DEFAULT_LABEL_MAP},
+)
+def make_ner(nlp: Language, name: str, model: str, label_map: dict[str, str]) -> CharNER:
+    return CharNER(load_ner_model(model), label_map)

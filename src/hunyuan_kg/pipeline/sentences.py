@@ -1,0 +1,42 @@
+"""``hkg_sentences``: sentence boundaries for Chinese news text.
+
+A sentence ends after 。！？!?； (and closing quotes or brackets that follow) and at every
+line break, so headings, bylines and list items stand alone.
+
+>>> import spacy
+>>> nlp = spacy.blank("zh"); _ = nlp.add_pipe("hkg_sentences")
+>>> [s.text for s in nlp("腾讯发布混元。元宝上线！\\n标题").sents]
+['腾讯发布混元。', '元宝上线！', '\\n', '标题']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_END = re.compile(r"[。！？!?；;]+[」』”’）)》]*|\n+")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start (always includes 0 for non-empty text)."""
+    starts = [0] if text else []
+    starts += [m.end() for m in _END.finditer(text) if m.end() < len(text)]
+    starts += [m.start() for m in re.finditer(r"\n+", text) if m.start() > 0]
+    return sorted(set(starts))
+
+
+class SentenceSplitter:
+    """Sets ``token.is_sent_start`` from :func:`sentence_starts`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = set(sentence_starts(doc.text))
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+        return doc
+
+
+@Language.factory("hkg_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()

@@ -1,0 +1,6 @@
+"""Cross-document resolution: names → entities (:mod:`.names`), reports → events (:mod:`.events`)."""
+
+from .events import EventReport, merge_events
+from .names import Entity, NameResolver
+
+__all__ = ["Entity", "EventReport", "NameResolver", "merge_events"]

@@ -1,0 +1,126 @@
+"""Event resolution: reports of one happening, within and across documents, → one event.
+
+Two reports are one event when they have the same type class (launch and release are one
+class), the same main participant (the product launched, the person who joined or left …),
+the same status, and compatible dates (equal, or one a prefix of the other: 2023-09 and
+2023-09-07). The merged event keeps every source and the most precise date; an undated
+report joins the event when its group has exactly one dated event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..pipeline.events import lexicon
+from ..records import Participant, Source, TimelineEvent
+
+_CLASS = {"release": "launch"}
+_MAIN_ROLE = {"join": "agent", "depart": "agent", "appoint": "agent", "funding": "agent",
+              "partnership": "agent", "found": "theme"}
+
+
+@dataclass(slots=True)
+class EventReport:
+    """One event as read from one sentence, its participants already resolved."""
+
+    type: str
+    status: str
+    date: str | None
+    granularity: str | None
+    participants: list[Participant]
+    source: Source
+    object_text: str = ""
+
+
+@dataclass(slots=True)
+class _Group:
+    reports: list[EventReport] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        dated = [r.date for r in self.reports if r.date]
+        return max(dated, key=lambda d: (len(d), Counter(dated)[d])) if dated else None
+
+
+def main_participant(report: EventReport) -> Participant:
+    """The participant that identifies the event (theme for launches, agent for moves)."""
+    want = _MAIN_ROLE.get(report.type, "theme")
+    for p in report.participants:
+        if p.role == want:
+            return p
+    return report.participants[0]
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.startswith(b) or b.startswith(a)
+
+
+def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
+    """Merge reports into events with deterministic ids and titles."""
+    buckets: dict[tuple[str, str, str], list[EventReport]] = defaultdict(list)
+    for r in reports:
+        cls = _CLASS.get(r.type, r.type)
+        buckets[(cls, main_participant(r).id, r.status)].append(r)
+    events: list[TimelineEvent] = []
+    for key in sorted(buckets):
+        groups: list[_Group] = []
+        ordered = sorted(buckets[key], key=lambda r: (-len(r.date or ""), r.source.doc,
+                                                      r.source.start))
+        undated: list[EventReport] = []
+        for r in ordered:
+            if r.date is None:
+                undated.append(r)
+                continue
+            for g in groups:
+                if _compatible(g.date, r.date):
+                    g.reports.append(r)
+                    break
+            else:
+                groups.append(_Group([r]))
+        if len(groups) == 1:
+            groups[0].reports.extend(undated)
+        elif undated:
+            groups.append(_Group(undated))
+        events.extend(_event(g) for g in groups)
+    seen: Counter[str] = Counter()
+    for e in events:
+        seen[e.id] += 1
+        if seen[e.id] > 1:
+            e.id = f"{e.id}#{seen[e.id]}"
+    return events
+
+
+def _event(group: _Group) -> TimelineEvent:
+    reports = group.reports
+    types = Counter(r.type for r in reports)
+    etype = min(types, key=lambda t: (-types[t], t))
+    date = group.date
+    gran = next((r.granularity for r in reports if r.date == date), None)
+    participants: dict[str, Participant] = {}
+    for r in reports:
+        for p in r.participants:
+            participants.setdefault(p.id, p)
+    first = reports[0]
+    main = main_participant(first)
+    title = _title(etype, list(participants.values()), first.object_text)
+    sources = sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start))
+    return TimelineEvent(
+        id=f"EVENT:{etype}:{date or 'undated'}:{main.label}",
+        type=etype,
+        title=title,
+        date=date,
+        granularity=gran,
+        status=first.status,  # type: ignore[arg-type]
+        participants=sorted(participants.values(), key=lambda p: (p.role != "agent", p.id)),
+        sources=sources,
+    )
+
+
+def _title(etype: str, participants: list[Participant], object_text: str) -> str:
+    template: str = lexicon().types[etype]["title"]
+    agent = next((p.label for p in participants if p.role == "agent"), "")
+    theme = next((p.label for p in participants if p.role == "theme"), object_text)
+    return template.format(agent=agent, theme=theme).strip()

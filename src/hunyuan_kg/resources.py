@@ -1,0 +1,48 @@
+"""Locate and load the data files (gazetteers, lexicons, date patterns, models).
+
+Language lives in data files; this module is the one small loader for them. In a
+wheel the files sit in ``hunyuan_kg/_data``; in a source checkout they are read
+from the repository's ``data/`` folder.
+
+>>> from hunyuan_kg.resources import data_path
+>>> data_path("gazetteers").is_dir()
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_PACKAGED = Path(__file__).parent / "_data"
+_SOURCE = Path(__file__).resolve().parents[2] / "data"
+
+
+@cache
+def data_root() -> Path:
+    """The folder that holds the package's data files."""
+    return _PACKAGED if _PACKAGED.is_dir() else _SOURCE
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a data file or folder, e.g. ``data_path("events", "zh.yml")``."""
+    return data_root().joinpath(*parts)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file (UTF-8)."""
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Yield the JSON objects of a JSON-lines file, skipping blank lines."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)

@@ -1,0 +1,110 @@
+"""Guess a document's publication date (DCT) from its text when metadata has none.
+
+The heuristic, in order:
+
+1. **header** — one of the first lines (``dct.header_lines`` in the grammar data) holds a
+   full date next to a header cue (``date:``, ``发布``, ``作者``, ``·``…) and no skip cue
+   (``fetch``, ``更新``…): that day is the DCT (granularity ``day``).
+2. **latest-date** — otherwise the latest fully specified date in the body (year, month
+   and possibly day all written out, not after a future cue such as 将于) bounds the
+   publication from below; news is published soon after what it reports, so the DCT is
+   that month (granularity ``month``, day 1). **+this-year** refines it: when the text says
+   今年 N 月 with N later than that month, the article is from month N.
+3. **latest-year** — otherwise the latest explicit year (granularity ``year``, 1 January).
+4. **none** — nothing to go on.
+
+>>> guess_dct("2026-01-03 05:20:08 · 作者: 编辑部\\n正文……")
+DctGuess(date=datetime.date(2026, 1, 3), granularity='day', method='header', evidence='2026-01-03 05:20:08')
+>>> infer_dct("2023 年 5 月 8 日发布的模型，今年 7 月又更新了一版。")
+(datetime.date(2023, 7, 1), 'month')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hunyuan_kg.temporal.grammar import grammar
+from hunyuan_kg.temporal.mention import DateMention
+from hunyuan_kg.temporal.scanner import scan
+
+
+@dataclass(frozen=True, slots=True)
+class DctGuess:
+    """A guessed DCT: the date (day 1 of a month or 1 January for coarse guesses), its
+    granularity (day, month, year or none), the rule that gave it and the text it used."""
+
+    date: dt.date | None
+    granularity: str
+    method: str
+    evidence: str
+
+
+def _start(mention: DateMention) -> dt.date:
+    bounds = mention.bounds()
+    assert bounds is not None
+    return bounds[0]
+
+
+def _from_header(text: str) -> DctGuess | None:
+    cfg = grammar().dct
+    cues = tuple(cfg.get("header_cues", ()))
+    skips = tuple(cfg.get("header_skip_cues", ()))
+    lines = [line for line in text.splitlines() if line.strip()][: int(cfg.get("header_lines", 8))]
+    for line in lines:
+        if any(skip in line for skip in skips):
+            continue
+        for mention in scan(line, None):
+            if not (mention.is_date and mention.granularity == "day"):
+                continue
+            rest = (line[: mention.start] + line[mention.end :]).strip(" \t#>*-:：")
+            if not rest or any(cue in line for cue in cues):
+                return DctGuess(_start(mention), "day", "header", mention.text)
+    return None
+
+
+def _not_future(text: str, mention: DateMention) -> bool:
+    g = grammar()
+    return g.future_cue.search(text, max(0, mention.start - g.future_window), mention.start) is None
+
+
+def _this_year_months(text: str, year: int) -> list[DateMention]:
+    """今年 N 月 (N 日) mentions, read as months of ``year``."""
+    this_year = tuple(w for w, offset in grammar().tables["year_rel"].items() if offset == 0)
+    return [
+        m
+        for m in scan(text, dt.date(year, 12, 31))
+        if m.is_date and m.text.startswith(this_year) and m.granularity in ("month", "day")
+    ]
+
+
+def guess_dct(text: str) -> DctGuess:
+    """Guess the DCT of ``text`` with the rules of the module docstring."""
+    header = _from_header(text)
+    if header is not None:
+        return header
+    absolute = [m for m in scan(text, None) if m.is_date and _not_future(text, m)]
+    dated = [m for m in absolute if m.granularity in ("day", "month")]
+    if dated:
+        latest = max(dated, key=_start)
+        guess = _start(latest).replace(day=1)
+        later = [m for m in _this_year_months(text, guess.year) if _start(m) > guess]
+        if later:
+            best = max(later, key=_start)
+            return DctGuess(_start(best).replace(day=1), "month", "latest-date+this-year", best.text)
+        return DctGuess(guess, "month", "latest-date", latest.text)
+    years = [m for m in absolute if m.granularity == "year"]
+    if years:
+        latest = max(years, key=_start)
+        return DctGuess(_start(latest), "year", "latest-year", latest.text)
+    return DctGuess(None, "none", "none", "")
+
+
+def infer_dct(text: str) -> tuple[dt.date | None, str]:
+    """The guessed DCT of ``text`` and its granularity ('day', 'month', 'year' or 'none').
+
+    >>> infer_dct("没有日期的文本")
+    (None, 'none')
+    """
+    guess = guess_dct(text)
+    return guess.date, guess.granularity
