@@ -42,18 +42,6 @@ TRADITIONAL = (
 )
 
 
-def _require_temporal() -> None:
-    """Skip while hunyuan_kg.temporal (written in parallel) lacks what ingest calls."""
-    module = pytest.importorskip("hunyuan_kg.temporal")
-    if not all(hasattr(module, name) for name in ("parse_date_string", "infer_dct")):
-        pytest.skip("hunyuan_kg.temporal.parse_date_string/infer_dct not available yet")
-
-
-@pytest.fixture
-def temporal() -> None:
-    _require_temporal()
-
-
 def _write(path: Path, content: str | bytes, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, str):
@@ -161,6 +149,19 @@ def test_decode_bytes_detects_encodings(text: str, codec: str, expected: set[str
     assert decoded.warning is None
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("星河发布北斗模型", "gbk"),
+        ("北斗上线", "gbk"),
+        ("星河發佈北斗模型", "big5"),
+        ("北斗上線", "big5"),
+    ],
+)
+def test_decode_bytes_prefers_chinese_codecs_for_short_text(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)).text == text
+
+
 def test_decode_bytes_utf16_big_endian_with_bom() -> None:
     decoded = decode_bytes(b"\xfe\xff" + SIMPLIFIED.encode("utf-16-be"))
     assert (decoded.text, decoded.encoding) == (SIMPLIFIED, "utf-16")
@@ -194,7 +195,7 @@ def test_decode_bytes_refuses(data: bytes, reason: str) -> None:
     ],
 )
 def test_read_document_in_each_encoding_keeps_the_text(
-    tmp_path: Path, temporal: None, codec: str, text: str, prefix: bytes
+    tmp_path: Path, codec: str, text: str, prefix: bytes
 ) -> None:
     path = _write(tmp_path / f"{codec}.txt", prefix + f"{text}\r\n\r\n{text}".encode(codec))
     doc = read_document(path)
@@ -270,7 +271,7 @@ def test_unclosed_front_matter_is_body() -> None:
     assert split_front_matter("---\ntitle: x\n正文").body == "---\ntitle: x\n正文"
 
 
-def test_markdown_with_front_matter(tmp_path: Path, temporal: None) -> None:
+def test_markdown_with_front_matter(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "news" / "beidou.md",
         "---\nid: star-001\ntitle: 星河科技发布北斗\nurl: https://news.example/1\n"
@@ -292,14 +293,24 @@ def test_markdown_with_front_matter(tmp_path: Path, temporal: None) -> None:
     assert read_document(path, doc_id="override").id == "override"
 
 
-def test_markdown_title_is_prepended_when_the_body_lacks_it(tmp_path: Path, temporal: None) -> None:
+def test_markdown_title_is_prepended_when_the_body_lacks_it(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.md", f"---\ntitle: 北斗发布\n---\n{SIMPLIFIED}")
     doc = read_document(path)
     assert doc.text == f"北斗发布\n\n{SIMPLIFIED}"
     assert doc.text.index("王立明") == len("北斗发布\n\n") + SIMPLIFIED.index("王立明")
 
 
-def test_broken_front_matter_file_still_reads_the_body(tmp_path: Path, temporal: None) -> None:
+def test_repeated_headline_appears_once_on_top(tmp_path: Path) -> None:
+    paragraphs = "\n\n".join([SIMPLIFIED] * 8)
+    path = _write(
+        tmp_path / "r.md",
+        f"---\ntitle: 北斗发布\n---\n原创\n\n# 北斗发布\n\n{paragraphs}\n\n北斗发布",
+    )
+    text = read_document(path).text
+    assert text == f"北斗发布\n\n原创\n\n{paragraphs}\n\n北斗发布"  # only copies near the top go
+
+
+def test_broken_front_matter_file_still_reads_the_body(tmp_path: Path) -> None:
     path = _write(tmp_path / "broken.md", f"---\ntitle: [oops\ndate: 2024-01-01\n---\n{SIMPLIFIED}")
     doc = read_document(path)
     assert doc.text == SIMPLIFIED
@@ -307,7 +318,7 @@ def test_broken_front_matter_file_still_reads_the_body(tmp_path: Path, temporal:
     assert doc.dct_source != "metadata"
 
 
-def test_impossible_front_matter_date_is_not_a_date(tmp_path: Path, temporal: None) -> None:
+def test_impossible_front_matter_date_is_not_a_date(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "bad-date.md", f"---\ntitle: 北斗\ndate: 2023-13-45\n---\n{SIMPLIFIED}"
     )
@@ -352,7 +363,7 @@ def test_body_sentences_are_not_header_lines(text: str) -> None:
     assert find_header_fields(text) is None
 
 
-def test_header_line_date_and_author(tmp_path: Path, temporal: None) -> None:
+def test_header_line_date_and_author(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "h.txt",
         f"北斗发布会\n\n2026-01-03 05:20:08 · 作者: 示例作者 · 浏览: 0\n\n{SIMPLIFIED}\n",
@@ -363,12 +374,12 @@ def test_header_line_date_and_author(tmp_path: Path, temporal: None) -> None:
     assert doc.meta["dct_evidence"] in doc.text
 
 
-def test_impossible_header_date_is_not_a_header(temporal: None) -> None:
+def test_impossible_header_date_is_not_a_header() -> None:
     doc = document_from_text(f"标题\n2023-13-45 · 作者: 某人\n{SIMPLIFIED}", doc_id="x")
     assert doc.dct_source != "header"
 
 
-def test_metadata_beats_header(tmp_path: Path, temporal: None) -> None:
+def test_metadata_beats_header(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "both.md",
         f"---\ndate: 2024-07-04\n---\n2026-01-03 · 作者: 某人\n\n{SIMPLIFIED}",
@@ -377,7 +388,7 @@ def test_metadata_beats_header(tmp_path: Path, temporal: None) -> None:
     assert (doc.dct, doc.dct_source, doc.author) == (dt.date(2024, 7, 4), "metadata", "某人")
 
 
-def test_date_inferred_from_text_or_none(temporal: None) -> None:
+def test_date_inferred_from_text_or_none() -> None:
     dated = document_from_text(f"2023 年 9 月 7 日上午，{SIMPLIFIED}", doc_id="d")
     assert dated.dct_source == "inferred"
     assert dated.dct is not None and (dated.dct.year, dated.dct.month) == (2023, 9)
@@ -385,7 +396,7 @@ def test_date_inferred_from_text_or_none(temporal: None) -> None:
     assert (undated.dct, undated.dct_source) == (None, "none")
 
 
-def test_document_from_text_given_dct_is_metadata(temporal: None) -> None:
+def test_document_from_text_given_dct_is_metadata() -> None:
     doc = document_from_text("正文。", doc_id="d", title="标题", dct=dt.date(2020, 2, 2))
     assert (doc.dct, doc.dct_source, doc.title, doc.text) == (
         dt.date(2020, 2, 2),
@@ -403,14 +414,12 @@ _CLEAN_CHARS = st.characters(
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(st.one_of(_CLEAN_CHARS, st.sampled_from("\n\t")), max_size=300))
 def test_document_from_text_keeps_clean_text_unchanged(text: str) -> None:
-    _require_temporal()
     assert document_from_text(text, doc_id="d").text == text
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_document_from_text_is_stable_on_any_text(text: str) -> None:
-    _require_temporal()
     doc = document_from_text(text, doc_id="d")
     assert _no_controls(doc.text)
     assert document_from_text(doc.text, doc_id="d").text == doc.text
@@ -445,7 +454,7 @@ def test_extract_html_text_and_metadata() -> None:
     assert page.url == "https://news.example/2024/beidou.html"
 
 
-def test_html_file_in_gbk(tmp_path: Path, temporal: None) -> None:
+def test_html_file_in_gbk(tmp_path: Path) -> None:
     path = _write(tmp_path / "page.html", PAGE.format(charset="gbk"), encoding="gbk")
     doc = read_document(path)
     assert doc.encoding in {"gbk", "gb18030", "gb2312"}
@@ -455,7 +464,7 @@ def test_html_file_in_gbk(tmp_path: Path, temporal: None) -> None:
     assert (doc.dct, doc.dct_source) == (dt.date(2024, 3, 5), "metadata")
 
 
-def test_html_date_in_body_only_is_not_metadata(tmp_path: Path, temporal: None) -> None:
+def test_html_date_in_body_only_is_not_metadata(tmp_path: Path) -> None:
     markup = f"<html><body><p>2023 年 9 月 7 日上午，{SIMPLIFIED}</p></body></html>"
     doc = read_document(_write(tmp_path / "p.htm", markup))
     assert doc.dct_source == "inferred"
@@ -518,7 +527,7 @@ def test_ingest_error_is_one_line_and_picklable() -> None:
     assert (copy.path, copy.reason, str(copy)) == ("a/b.txt", error.reason, str(error))
 
 
-def test_read_documents_streams_good_and_bad(tmp_path: Path, temporal: None) -> None:
+def test_read_documents_streams_good_and_bad(tmp_path: Path) -> None:
     _write(tmp_path / "x" / "a.txt", SIMPLIFIED)
     _write(tmp_path / "y" / "a.txt", TRADITIONAL)
     _write(tmp_path / "y" / "b.txt", b"\x00\x01\x02")
@@ -564,7 +573,6 @@ def _check_random_file(data: bytes, suffix: str) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400), _SUFFIXES)
 def test_random_bytes_give_a_document_or_an_ingest_error(data: bytes, suffix: str) -> None:
-    _require_temporal()
     _check_random_file(data, suffix)
 
 
@@ -584,7 +592,6 @@ _ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5",
 def test_random_text_in_any_encoding_gives_a_document_or_an_ingest_error(
     text: str, codec: str, suffix: str, front_matter: str
 ) -> None:
-    _require_temporal()
     _check_random_file((front_matter + text).encode(codec, errors="replace"), suffix)
 
 
@@ -592,7 +599,7 @@ def test_random_text_in_any_encoding_gives_a_document_or_an_ingest_error(
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_seed_articles(temporal: None) -> None:
+def test_seed_articles() -> None:
     docs = {d.id[:3]: d for d in read_documents([SEEDS]) if isinstance(d, Document)}
     assert set(docs) == {"000", "001", "002"}
     assert (docs["000"].dct, docs["000"].dct_source) == (dt.date(2026, 1, 3), "header")

@@ -88,7 +88,7 @@ def main() -> None:
     last = 0.0
     for i in range(args.iters):
         elapsed = time.monotonic() - start
-        if args.max_seconds and elapsed + last * 1.3 > args.max_seconds:
+        if i and args.max_seconds and elapsed + last * 1.3 > args.max_seconds:
             print(f"time budget reached before iteration {i}")
             break
         t0 = time.monotonic()

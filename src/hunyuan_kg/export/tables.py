@@ -1,7 +1,7 @@
 """``entities.csv`` and ``relations.csv``: the graph as two flat tables.
 
 They are :meth:`KnowledgeGraph.entities_df` and :meth:`KnowledgeGraph.relations_df`
-written with pandas (UTF-8 with BOM, like ``timeline.csv``).
+written with pandas (UTF-8 with BOM and CRLF record ends, like ``timeline.csv``).
 
 >>> import tempfile, pathlib
 >>> from hunyuan_kg.kg import KnowledgeGraph
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._io import atomic_write
-from .timeline_csv import CSV_ENCODING
+from .timeline_csv import CSV_ENCODING, CSV_LINE_END
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -29,11 +29,13 @@ if TYPE_CHECKING:
 def write_entities_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write one row per entity node (id, label, type, aliases, mentions, docs)."""
     atomic_write(
-        path, kg.entities_df().to_csv(index=False, lineterminator="\n"), encoding=CSV_ENCODING
+        path,
+        kg.entities_df().to_csv(index=False, lineterminator=CSV_LINE_END),
+        encoding=CSV_ENCODING,
     )
 
 
 def write_relations_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write one row per edge (source, target, ids, type, role, weight, docs, evidence)."""
     df = kg.relations_df().sort_values(["source_id", "target_id", "type"], ignore_index=True)
-    atomic_write(path, df.to_csv(index=False, lineterminator="\n"), encoding=CSV_ENCODING)
+    atomic_write(path, df.to_csv(index=False, lineterminator=CSV_LINE_END), encoding=CSV_ENCODING)

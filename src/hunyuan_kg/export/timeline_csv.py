@@ -38,6 +38,8 @@ COLUMNS = (
     "sources",
 )
 CSV_ENCODING = "utf-8-sig"
+#: RFC 4180 record end; with it, csv quotes any field holding a CR or LF.
+CSV_LINE_END = "\r\n"
 
 
 def event_row(event: TimelineEvent) -> dict[str, str]:
@@ -56,9 +58,9 @@ def event_row(event: TimelineEvent) -> dict[str, str]:
 
 
 def write_timeline_csv(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``timeline.csv`` (RFC 4180 quoting, ``\\n`` line ends)."""
+    """Write ``timeline.csv`` (RFC 4180: CRLF record ends, fields with CR/LF quoted)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator=CSV_LINE_END)
     writer.writeheader()
     for event in kg.timeline:
         writer.writerow(event_row(event))

@@ -20,12 +20,12 @@ from ._text import participants_text, year_of
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _WS = re.compile(r"\s+")
 
 
 def md_escape(text: str) -> str:
-    """Backslash-escape CommonMark punctuation and fold whitespace/newlines to one space."""
+    """Backslash-escape the CommonMark punctuation that matters mid-line; fold whitespace."""
     return _MD_SPECIAL.sub(r"\\\1", _WS.sub(" ", text).strip())
 
 

@@ -37,6 +37,7 @@ _KNOWN_FIELDS = frozenset({"title", "url", "source", "date", "author", "id"})
 _MAX_TITLE = 100
 _SENTENCE_END = tuple("。！？!?；;，,：:")
 _HEADLINE_WINDOW = 12
+_INFER_WINDOW = 100_000
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -210,9 +211,8 @@ def _assemble(
     title = _one_line(article.title)
     text = article.body
     if with_title and title:
-        text = _drop_repeated_headline(text, title)
-        if _first_line(text) != title:
-            text = f"{title}\n\n{text}"
+        rest = _without_headline(text, title)
+        text = f"{title}\n\n{rest}" if rest else title
     header = find_header(text)
     dct, dct_source, evidence = _resolve_dct(article, text, header)
     meta = dict(article.meta)
@@ -238,17 +238,23 @@ def _assemble(
 def _resolve_dct(
     article: _Article, text: str, header: Header | None
 ) -> tuple[dt.date | None, DctSource, str | None]:
-    """Metadata first, then a header line near the top, then inference from the text."""
-    from hunyuan_kg.temporal import infer_dct
+    """Metadata first, then a header line near the top, then inference from the text.
+
+    Inference (:func:`hunyuan_kg.temporal.guess_dct`) reads the first
+    ``_INFER_WINDOW`` characters only, which bounds its cost on giant files; when its own
+    header rule fires the source is still ``header``.
+    """
+    from hunyuan_kg.temporal import guess_dct
 
     if article.date is not None:
         return article.date, "metadata", article.date_evidence
     if header is not None:
         return header.date, "header", header.fields.line
-    inferred, why = infer_dct(text)
-    if inferred is not None:
-        return inferred, "inferred", why or None
-    return None, "none", None
+    guess = guess_dct(text[:_INFER_WINDOW])
+    if guess.date is None:
+        return None, "none", None
+    source: DctSource = "header" if guess.method == "header" else "inferred"
+    return guess.date, source, f"{guess.method} ({guess.granularity}): {guess.evidence}"
 
 
 def _guess_title(raw_body: str, body: str) -> str | None:
@@ -270,22 +276,13 @@ def _guess_title(raw_body: str, body: str) -> str | None:
     return first
 
 
-def _drop_repeated_headline(text: str, title: str) -> str:
-    """Drop copies of the title among the first few paragraphs after its first line.
+def _without_headline(text: str, title: str) -> str:
+    """``text`` without copies of the title among its first lines (the title goes on top).
 
     Scraped pages often repeat the headline (page title, then article heading).
     """
-    lines = text.split("\n", _HEADLINE_WINDOW)
-    seen = False
-    kept = []
-    for line in lines[:-1]:
-        if _one_line(line) == title:
-            if seen:
-                continue
-            seen = True
-        kept.append(line)
-    kept.append(lines[-1])
-    return _BLANK_RUN.sub("\n\n", "\n".join(kept))
+    kept = [line for line in text.split("\n", _HEADLINE_WINDOW) if _one_line(line) != title]
+    return _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip("\n")
 
 
 def _first_line(text: str) -> str | None:

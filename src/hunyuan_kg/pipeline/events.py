@@ -58,12 +58,14 @@ class _Lexicon:
     trigger_type: dict[str, str]
     types: dict[str, dict[str, Any]]
     not_trigger_rx: re.Pattern[str]
-    planned: tuple[str, ...]
-    denied: tuple[str, ...]
+    planned: re.Pattern[str]
+    denied: re.Pattern[str]
     cue_window: int
     clause_rx: re.Pattern[str]
     carry: tuple[str, ...]
     skip_after: tuple[str, ...]
+    vague_at_dct: frozenset[str]
+    own_time: re.Pattern[str]
 
 
 @cache
@@ -81,12 +83,14 @@ def lexicon() -> _Lexicon:
         trigger_type={k.lower(): v for k, v in trigger_type.items()},
         types=raw["types"],
         not_trigger_rx=re.compile(alt(raw["not_triggers"])),
-        planned=tuple(raw["planned"]),
-        denied=tuple(raw["denied"]),
+        planned=re.compile("|".join(raw["planned"])),
+        denied=re.compile("|".join(raw["denied"])),
         cue_window=int(raw["cue_window"]),
         clause_rx=re.compile(raw["clause_breaks"]),
         carry=tuple(raw["carry_date"]),
         skip_after=tuple(raw["skip_after"]),
+        vague_at_dct=frozenset(raw["vague_at_dct"]),
+        own_time=re.compile("|".join(map(re.escape, raw["own_time_words"]))),
     )
 
 
@@ -139,6 +143,7 @@ class EventExtractor:
                 ev = self._event(doc, sents, si, etype, start, end, s_ents, s_dates, prev_date)
                 if ev is not None:
                     events.append(ev)
+            prev_date = None
             if s_dates:
                 d = s_dates[-1]._.date
                 prev_date = (d.value, d.granularity, d.text)
@@ -188,9 +193,6 @@ class EventExtractor:
             agent = self._speaker(doc, sent)
         rest = [e for e in in_clause if e is not agent]
         theme = nearest_after(rest, spec["theme"]) or nearest_before(rest, spec["theme"])
-        if theme is None:
-            rest_s = [e for e in usable if e is not agent]
-            theme = nearest_after(rest_s, spec["theme"]) or nearest_before(rest_s, spec["theme"])
         if theme is None and etype in ("join", "depart"):
             theme = self._recent(doc, sents, si, "ORG")
         participants: list[tuple[EntityRef, str]] = []
@@ -198,7 +200,9 @@ class EventExtractor:
             participants.append((EntityRef.from_span(agent), "agent"))
         if theme is not None and theme is not agent:
             participants.append((EntityRef.from_span(theme), "theme"))
-        if not participants:
+        if not participants or any(
+            role not in {r for _, r in participants} for role in spec.get("requires", ())
+        ):
             return None
         ev = EventCandidate(
             type=etype,
@@ -211,15 +215,15 @@ class EventExtractor:
             object_text=text[end:c_right].strip()[:24] if theme is None else "",
         )
         self._date(ev, doc, c_left, c_right, s_dates, sent, prev_date)
-        if theme is None and ev.date is None:
+        if theme is None and (ev.date is None or not ev.object_text):
             return None
         return ev
 
     def _status(self, text: str, c_left: int, start: int) -> str:
         window = text[max(c_left, start - self.lex.cue_window) : start]
-        if any(cue in window for cue in self.lex.denied):
+        if self.lex.denied.search(window):
             return "denied"
-        if any(cue in window for cue in self.lex.planned):
+        if self.lex.planned.search(window):
             return "planned"
         return "happened"
 
@@ -234,7 +238,11 @@ class EventExtractor:
         prev_date: tuple[str, str, str] | None,
     ) -> None:
         in_clause = [d for d in s_dates if c_left <= d.start_char < c_right]
-        pool = in_clause or s_dates
+        vague = [d for d in in_clause if d._.date.kind == "vague"]
+        if any(d.text not in self.lex.vague_at_dct for d in vague):
+            return  # 前段时间, 此前 …: a time of its own, not a calendar date
+        borrow = not self.lex.own_time.search(doc.text, c_left, c_right)
+        pool = in_clause or [d for d in s_dates if d.end_char <= c_left and borrow]
         if pool:
             before = [d for d in pool if d.end_char <= ev.start]
             best = before[-1] if before else pool[0]

@@ -141,7 +141,7 @@ class NameResolver:
         for k in variants[1:]:
             if f"{k}\t{label}" in corpus_keys:
                 return f"name:{k}"
-        return f"name:{variants[0]}"
+        return f"name:{variants[0] if variants else text}"
 
     def entity(self, doc_id: str, ref: EntityRef) -> Entity:
         """The resolved entity of a mention (a mention not seen by :meth:`add` is resolved

@@ -2,7 +2,7 @@
 
 The heuristic, in order:
 
-1. **header** — one of the first lines (``dct.header_lines`` in the grammar data) holds a
+1. **header** — one of the first short lines (``dct.header_lines``, ``dct.header_max_chars``) holds a
    full date next to a header cue (``date:``, ``发布``, ``作者``, ``·``…) and no skip cue
    (``fetch``, ``更新``…): that day is the DCT (granularity ``day``).
 2. **latest-date** — otherwise the latest fully specified date in the body (year, month
@@ -50,9 +50,10 @@ def _from_header(text: str) -> DctGuess | None:
     cfg = grammar().dct
     cues = tuple(cfg.get("header_cues", ()))
     skips = tuple(cfg.get("header_skip_cues", ()))
+    longest = int(cfg.get("header_max_chars", 80))
     lines = [line for line in text.splitlines() if line.strip()][: int(cfg.get("header_lines", 8))]
     for line in lines:
-        if any(skip in line for skip in skips):
+        if len(line) > longest or any(skip in line for skip in skips):
             continue
         for mention in scan(line, None):
             if not (mention.is_date and mention.granularity == "day"):

@@ -3,7 +3,8 @@
 The YAML files (see ``data/temporal/index.yml``) hold every word and regex; this module
 only expands ``<<fragment>>`` and ``<<@table>>`` placeholders, gives each pattern's named
 groups a unique prefix and joins all patterns into one alternation, so a text is scanned
-in a single pass of the regex engine.
+in a single pass of the regex engine. A lookahead on the characters any pattern can start
+with (worked out from the parsed regex) lets the engine skip all other positions quickly.
 
 >>> g = grammar()
 >>> [p.name for p in g.patterns.values()][:2]
@@ -15,6 +16,8 @@ in a single pass of the regex engine.
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parser
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,6 +30,9 @@ _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 _BACKREF = re.compile(r"\(\?P=(\w+)\)")
 _SPACES = "[ \\t\\u3000\\u00a0]*"
 _MAX_DEPTH = 10
+_MAX_RANGE = 4096
+_ZERO_WIDTH = (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,55 @@ def _expand(regex: str, fragments: dict[str, str], words: dict[str, Any]) -> str
             return expanded
         regex = expanded
     raise ValueError(f"temporal grammar: placeholders nested too deep in {regex[:80]!r}")
+
+
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """Characters a parsed regex can start with (None: any) and whether it can match empty."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op == sre_constants.LITERAL:
+            return chars | {chr(av)}, False
+        if op == sre_constants.IN:
+            for kind, value in av:
+                if kind == sre_constants.LITERAL:
+                    chars.add(chr(value))
+                elif kind == sre_constants.RANGE and value[1] - value[0] < _MAX_RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None, False
+            return chars, False
+        if op == sre_constants.BRANCH:
+            branches = [_first_chars(branch) for branch in av[1]]
+            if any(found is None for found, _ in branches):
+                return None, False
+            chars = chars.union(*(found for found, _ in branches if found is not None))
+            if not any(empty for _, empty in branches):
+                return chars, False
+            continue
+        if op == sre_constants.SUBPATTERN or op == sre_constants.ATOMIC_GROUP:
+            inner, empty = _first_chars(av[-1] if op == sre_constants.SUBPATTERN else av)
+        elif op in _REPEATS:
+            inner, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if inner is None:
+            return None, False
+        chars |= inner
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _prefilter(regex: str) -> str:
+    """A lookahead on the characters ``regex`` can start with, so the engine skips every
+    other position at once; empty when they cannot be worked out."""
+    chars, empty = _first_chars(sre_parser.parse(regex).data)
+    if chars is None or empty:
+        return ""
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
 
 
 def _context(lists: dict[str, list[Any]], names: list[str], *, before: bool) -> re.Pattern[str]:
@@ -155,12 +210,13 @@ def grammar() -> Grammar:
         part, pattern = _compile_pattern(index, rule, sections)
         parts.append(part)
         patterns[f"p{index}"] = pattern
+    joined = "|".join(parts)
     words = {**sections["lists"], **sections["tables"]}
     masks = [_expand(m, sections["fragments"], words) for m in sections["masks"]]
     num = sections["numerals"]
     cfg = sections["dct"]
     return Grammar(
-        regex=re.compile("|".join(parts)),
+        regex=re.compile(_prefilter(joined) + "(?:" + joined + ")"),
         patterns=patterns,
         masks=re.compile("|".join(f"(?:{m})" for m in masks)) if masks else None,
         numerals=Numerals(

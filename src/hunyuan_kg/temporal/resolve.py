@@ -4,7 +4,8 @@ Each rule in the grammar names one resolver:
 
 * ``calendar`` composes year / month / day / quarter / half / week groups, absolute or
   relative to the document date (DCT); partial dates take the most recent year not after
-  the DCT (or the next one after a future cue such as 将于);
+  the DCT (or the next one after a future cue such as 将于); 同年 / 次年 count from the
+  year of the date mentioned last;
 * ``offset`` counts back or forward from the DCT (三天前, 一年半前);
 * ``word`` looks a vague word's kind up in a table (近日 → vague);
 * ``fixed`` gives the rule's own kind (duration, set, past, future).
@@ -49,6 +50,7 @@ class Context:
     start: int
     dct: dt.date | None
     grammar: Grammar
+    last_year: int | None = None  # year of the latest date mentioned before, for 同年 / 次年
 
     def future_cued(self) -> bool:
         """True if a future cue (将于, 预计) shortly precedes the match in its sentence."""
@@ -199,6 +201,10 @@ def resolve_calendar(groups: dict[str, str], kind: Kind, ctx: Context) -> Resolu
         if ctx.dct is None:
             return Resolution(None, granularity, "date")
         year = ctx.dct.year + g.tables["year_rel"][groups["year_rel"]]
+    elif "year_anaphor" in groups:
+        if ctx.last_year is None:
+            return Resolution(None, granularity, "date")
+        year = ctx.last_year + g.tables["year_anaphor"][groups["year_anaphor"]]
     explicit = year is not None
     dct = ctx.dct
     if not explicit:

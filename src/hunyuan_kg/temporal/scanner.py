@@ -35,6 +35,7 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
     g = grammar()
     mask_starts, mask_ends = _masked_spans(text)
     found: list[DateMention] = []
+    last_year: int | None = None
     for match in g.regex.finditer(text):
         start, end = match.span()
         if mask_starts:
@@ -47,12 +48,14 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
                 found.append(DateMention(text[start:end], start, end, None, None, "duration"))
             continue
         groups = {short: v for full, short in pattern.groups if (v := match.group(full)) is not None}
-        context = Context(text=text, start=start, dct=dct, grammar=g)
+        context = Context(text=text, start=start, dct=dct, grammar=g, last_year=last_year)
         try:
             resolved = RESOLVERS[pattern.resolve](groups, pattern.kind, context)  # type: ignore[arg-type]
         except (ValueError, OverflowError):  # a date out of datetime's range: not a date
             resolved = None
         if resolved is not None:
+            if resolved.kind == "date" and resolved.value is not None:
+                last_year = int(resolved.value[:4])
             found.append(
                 DateMention(
                     text[start:end],

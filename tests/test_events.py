@@ -1,0 +1,79 @@
+"""Event extraction (data/events/zh.yml) on hand-marked entities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers_pipeline import doc_with_ents, rule_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return rule_nlp()
+
+
+def events(doc):
+    return [
+        (e.type, e.status, e.date, [(p.text, role) for p, role in e.participants])
+        for e in doc._.events
+    ]
+
+
+def test_launch_with_date_agent_and_theme(nlp):
+    doc = doc_with_ents(nlp, "2024 年 5 月 30 日，腾讯推出基于混元大模型的 App——元宝。",
+                        {"腾讯": "ORG", "混元大模型": "PRODUCT", "元宝": "PRODUCT"})
+    assert events(doc) == [
+        ("launch", "happened", "2024-05-30", [("腾讯", "agent"), ("元宝", "theme")])
+    ]
+
+
+def test_relative_date_from_dct(nlp):
+    doc = doc_with_ents(nlp, "去年 9 月，星河科技正式发布了北斗助手。",
+                        {"星河科技": "ORG", "北斗助手": "PRODUCT"}, dct=dt.date(2024, 7, 4))
+    assert events(doc)[0][2] == "2023-09"
+
+
+def test_depart_vague_date_takes_the_dct_month(nlp):
+    doc = doc_with_ents(nlp, "星河实验室副主任张明近日离职。",
+                        {"星河实验室": "ORG", "张明": "PERSON"}, dct=dt.date(2026, 1, 3))
+    (etype, status, date, parts), = events(doc)
+    assert (etype, status, date) == ("depart", "happened", "2026-01")
+    assert ("张明", "agent") in parts and ("星河实验室", "theme") in parts
+
+
+def test_speaker_of_an_interview_line_joins(nlp):
+    text = "记者：你在星河科技多少年了？\n张明：我 05 年加入的。"
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "张明": "PERSON"},
+                        dct=dt.date(2024, 7, 4))
+    assert ("join", "happened", "2005", [("张明", "agent"), ("星河科技", "theme")]) in events(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("星河科技计划在未来几个月内推出北斗助手。", "planned"),
+        ("星河科技预计将于明年发布北斗助手。", "planned"),
+        ("星河科技并没有发布北斗助手。", "denied"),
+    ],
+)
+def test_planned_and_denied(nlp, text, status):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "北斗助手": "PRODUCT"},
+                        dct=dt.date(2024, 7, 4))
+    assert [e[1] for e in events(doc)] == [status]
+
+
+def test_no_event_without_participants(nlp):
+    doc = doc_with_ents(nlp, "很多公司发布了产品。", {})
+    assert events(doc) == []
+
+
+def test_noun_uses_of_triggers_are_not_events(nlp):
+    doc = doc_with_ents(nlp, "星河科技召开发布会介绍北斗助手。",
+                        {"星河科技": "ORG", "北斗助手": "PRODUCT"})
+    assert "launch" not in [e[0] for e in events(doc)]
+
+
+def test_founding_anniversary_is_not_a_founding(nlp):
+    doc = doc_with_ents(nlp, "2023 年是星河科技创立的第 25 个年头。", {"星河科技": "ORG"})
+    assert events(doc) == []

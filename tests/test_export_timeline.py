@@ -1,0 +1,97 @@
+"""timeline.json / .md / .csv and timelinejs.json."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from hunyuan_kg.export import read_timeline_json
+from hunyuan_kg.export.timeline_csv import write_timeline_csv
+from hunyuan_kg.export.timeline_json import write_timeline_json
+from hunyuan_kg.export.timeline_md import write_timeline_md
+from hunyuan_kg.export.timelinejs import write_timelinejs
+from hunyuan_kg.kg import KnowledgeGraph
+
+DATED = ["EVENT:found-2021", "EVENT:launch-2023", "EVENT:open-2024", "EVENT:plan-2024"]
+
+
+def test_timeline_json_contract(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.json"
+    write_timeline_json(toy_kg, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["generated_by"] == "hunyuan_kg" and doc["version"]
+    assert [e["id"] for e in doc["events"]] == DATED  # chronological, undated left out
+    assert doc["events"] == [e.to_dict() for e in toy_kg.timeline]
+    assert {e["id"]: e["status"] for e in doc["events"]}["EVENT:plan-2024"] == "planned"
+    first = doc["events"][0]
+    assert set(first) == {
+        "id",
+        "date",
+        "granularity",
+        "type",
+        "title",
+        "status",
+        "participants",
+        "sources",
+    }
+    assert first["sources"][0]["sentence"].startswith("2021年")
+    assert "\\u" not in path.read_text(encoding="utf-8")  # Chinese kept readable
+
+
+def test_read_timeline_json_round_trips(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.json"
+    write_timeline_json(toy_kg, path)
+    assert read_timeline_json(path) == toy_kg.timeline
+
+
+def test_timeline_md_groups_by_year_and_escapes(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.md"
+    write_timeline_md(toy_kg, path)
+    text = path.read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## 2021", "## 2023", "## 2024"]
+    assert "<script>" not in text
+    assert r"\<script\>document.title='pwned'\</script\> \& 🚀" in text
+    assert "*(planned)*" in text
+    assert "李明加入腾讯" not in text  # undated
+    assert "2023年9月7日，腾讯正式发布混元大模型。" in text
+
+
+def test_timeline_csv_one_row_per_event(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.csv"
+    write_timeline_csv(toy_kg, path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel shows Chinese
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(df["id"]) == DATED
+    assert df.columns[0] == "id"
+    row = df.set_index("id").loc["EVENT:open-2024"]
+    assert row["title"] == toy_kg.timeline[2].title
+    assert "<script>" in row["title"]  # CSV keeps text verbatim
+    assert row["participants"] == "腾讯|混元文生图"
+    assert row["sources"] == "[a3] 2024年5月，腾讯开源混元文生图模型。"
+    assert df.set_index("id").loc["EVENT:plan-2024", "status"] == "planned"
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 4
+
+
+def test_timelinejs_dates_to_granularity_and_escaped_text(
+    toy_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    path = tmp_path / "timelinejs.json"
+    write_timelinejs(toy_kg, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    slides = {s["unique_id"]: s for s in doc["events"]}
+    assert list(slides) == DATED
+    assert slides["EVENT:found-2021"]["start_date"] == {"year": "2021"}
+    assert slides["EVENT:launch-2023"]["start_date"] == {"year": "2023", "month": "9", "day": "7"}
+    assert slides["EVENT:open-2024"]["start_date"] == {"year": "2024", "month": "5"}
+    headline = slides["EVENT:open-2024"]["text"]["headline"]
+    assert headline == (
+        "混元开源 &lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt; &amp; 🚀"
+    )
+    assert "<em>planned</em>" in slides["EVENT:plan-2024"]["text"]["text"]
+    assert "<script>" not in path.read_text(encoding="utf-8")
+    assert doc["title"]["text"]["headline"]

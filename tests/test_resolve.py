@@ -1,0 +1,98 @@
+"""Cross-document resolution of names and events."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hunyuan_kg.gazetteer import Entry, Gazetteer
+from hunyuan_kg.pipeline.refs import EntityRef
+from hunyuan_kg.records import Participant, Source
+from hunyuan_kg.resolve import EventReport, NameResolver, merge_events
+
+GAZ = Gazetteer(
+    [
+        Entry("tencent", "腾讯", "ORG", ("腾讯公司", "Tencent")),
+        Entry("tencent_cloud", "腾讯云", "ORG", ("Tencent Cloud",), parent="tencent"),
+        Entry("hunyuan", "混元", "PRODUCT", ("腾讯混元大模型", "混元大模型", "Hunyuan"),
+              parent="tencent"),
+        Entry("weread", "微信读书", "PRODUCT", ()),
+        Entry("wechat", "微信", "PRODUCT", ("WeChat",)),
+    ],
+    stoplist=["AI"],
+)
+
+
+def resolve(mentions: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    r = NameResolver(GAZ)
+    refs = [(doc, EntityRef(text, label, "", 0, len(text))) for doc, text, label in mentions]
+    for doc, ref in refs:
+        r.add(doc, ref)
+    r.finish()
+    return {(doc, ref.text): r.entity(doc, ref).id for doc, ref in refs}
+
+
+def test_aliases_and_quotes_meet_in_one_node():
+    ids = resolve([("a", "混元", "PRODUCT"), ("b", "腾讯混元大模型", "PRODUCT"),
+                   ("c", "「混元」", "PRODUCT"), ("c", "Hunyuan", "ORG")])
+    assert set(ids.values()) == {"PRODUCT:混元"}
+
+
+def test_containment_does_not_over_merge():
+    ids = resolve([("a", "腾讯", "ORG"), ("a", "腾讯云", "ORG"), ("a", "微信读书", "PRODUCT"),
+                   ("a", "微信", "PRODUCT")])
+    assert len(set(ids.values())) == 4
+
+
+def test_suffix_rules_for_unknown_names():
+    ids = resolve([("a", "星河助手", "PRODUCT"), ("b", "星河助手 App", "PRODUCT"),
+                   ("c", "北斗科技有限公司", "ORG"), ("c", "北斗科技", "ORG")])
+    assert ids[("a", "星河助手")] == ids[("b", "星河助手 App")]
+    assert ids[("c", "北斗科技有限公司")] == ids[("c", "北斗科技")] == "ORG:北斗科技"
+
+
+def test_traditional_and_full_width_forms():
+    ids = resolve([("a", "騰訊", "ORG"), ("b", "ＴＥＮＣＥＮＴ", "ORG")])
+    assert set(ids.values()) == {"ORG:腾讯"}
+
+
+def test_given_name_joins_full_name_in_the_same_document():
+    ids = resolve([("a", "刘煜宏", "PERSON"), ("a", "煜宏", "PERSON"), ("b", "煜宏", "PERSON")])
+    assert ids[("a", "煜宏")] == "PERSON:刘煜宏"
+    assert ids[("b", "煜宏")] == "PERSON:煜宏"
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.text(min_size=1, max_size=8),
+                          st.sampled_from(["PERSON", "ORG", "PRODUCT"])), max_size=12))
+def test_resolution_never_crashes_and_is_total(mentions):
+    ids = resolve(mentions)
+    assert len(ids) == len({(d, t) for d, t, _ in mentions})
+
+
+def _report(etype, date, main, doc, status="happened"):
+    parts = [Participant("ORG:腾讯", "腾讯", "ORG", "agent"),
+             Participant(f"PRODUCT:{main}", main, "PRODUCT", "theme")]
+    return EventReport(etype, status, date, {4: "year", 7: "month", 10: "day"}.get(len(date or ""), None),
+                       parts, Source(doc, f"{doc} sentence", 0, 2))
+
+
+def test_reports_of_one_event_merge_keeping_the_most_precise_date():
+    events = merge_events([
+        _report("launch", "2023-09", "混元", "a"),
+        _report("launch", "2023-09-07", "混元", "b"),
+        _report("release", None, "混元", "c"),
+    ])
+    assert len(events) == 1
+    assert events[0].date == "2023-09-07" and events[0].granularity == "day"
+    assert {s.doc for s in events[0].sources} == {"a", "b", "c"}
+    assert events[0].title == "腾讯发布混元"
+
+
+def test_incompatible_dates_or_status_stay_apart():
+    events = merge_events([
+        _report("launch", "2023-09", "混元", "a"),
+        _report("launch", "2024-05", "混元", "b"),
+        _report("launch", None, "混元", "c", status="planned"),
+    ])
+    assert sorted((e.date or "", e.status) for e in events) == [
+        ("", "planned"), ("2023-09", "happened"), ("2024-05", "happened")]
