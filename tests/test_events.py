@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from helpers_pipeline import doc_with_ents, rule_nlp
 
 
@@ -21,31 +22,41 @@ def events(doc):
 
 
 def test_launch_with_date_agent_and_theme(nlp):
-    doc = doc_with_ents(nlp, "2024 年 5 月 30 日，腾讯推出基于混元大模型的 App——元宝。",
-                        {"腾讯": "ORG", "混元大模型": "PRODUCT", "元宝": "PRODUCT"})
+    doc = doc_with_ents(
+        nlp,
+        "2024 年 5 月 30 日，腾讯推出基于混元大模型的 App——元宝。",
+        {"腾讯": "ORG", "混元大模型": "PRODUCT", "元宝": "PRODUCT"},
+    )
     assert events(doc) == [
         ("launch", "happened", "2024-05-30", [("腾讯", "agent"), ("元宝", "theme")])
     ]
 
 
 def test_relative_date_from_dct(nlp):
-    doc = doc_with_ents(nlp, "去年 9 月，星河科技正式发布了北斗助手。",
-                        {"星河科技": "ORG", "北斗助手": "PRODUCT"}, dct=dt.date(2024, 7, 4))
+    doc = doc_with_ents(
+        nlp,
+        "去年 9 月，星河科技正式发布了北斗助手。",
+        {"星河科技": "ORG", "北斗助手": "PRODUCT"},
+        dct=dt.date(2024, 7, 4),
+    )
     assert events(doc)[0][2] == "2023-09"
 
 
 def test_depart_vague_date_takes_the_dct_month(nlp):
-    doc = doc_with_ents(nlp, "星河实验室副主任张明近日离职。",
-                        {"星河实验室": "ORG", "张明": "PERSON"}, dct=dt.date(2026, 1, 3))
-    (etype, status, date, parts), = events(doc)
+    doc = doc_with_ents(
+        nlp,
+        "星河实验室副主任张明近日离职。",
+        {"星河实验室": "ORG", "张明": "PERSON"},
+        dct=dt.date(2026, 1, 3),
+    )
+    ((etype, status, date, parts),) = events(doc)
     assert (etype, status, date) == ("depart", "happened", "2026-01")
     assert ("张明", "agent") in parts and ("星河实验室", "theme") in parts
 
 
 def test_speaker_of_an_interview_line_joins(nlp):
     text = "记者：你在星河科技多少年了？\n张明：我 05 年加入的。"
-    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "张明": "PERSON"},
-                        dct=dt.date(2024, 7, 4))
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "张明": "PERSON"}, dct=dt.date(2024, 7, 4))
     assert ("join", "happened", "2005", [("张明", "agent"), ("星河科技", "theme")]) in events(doc)
 
 
@@ -58,8 +69,9 @@ def test_speaker_of_an_interview_line_joins(nlp):
     ],
 )
 def test_planned_and_denied(nlp, text, status):
-    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "北斗助手": "PRODUCT"},
-                        dct=dt.date(2024, 7, 4))
+    doc = doc_with_ents(
+        nlp, text, {"星河科技": "ORG", "北斗助手": "PRODUCT"}, dct=dt.date(2024, 7, 4)
+    )
     assert [e[1] for e in events(doc)] == [status]
 
 
@@ -69,8 +81,9 @@ def test_no_event_without_participants(nlp):
 
 
 def test_noun_uses_of_triggers_are_not_events(nlp):
-    doc = doc_with_ents(nlp, "星河科技召开发布会介绍北斗助手。",
-                        {"星河科技": "ORG", "北斗助手": "PRODUCT"})
+    doc = doc_with_ents(
+        nlp, "星河科技召开发布会介绍北斗助手。", {"星河科技": "ORG", "北斗助手": "PRODUCT"}
+    )
     assert "launch" not in [e[0] for e in events(doc)]
 
 

@@ -14,8 +14,13 @@ GAZ = Gazetteer(
     [
         Entry("tencent", "腾讯", "ORG", ("腾讯公司", "Tencent")),
         Entry("tencent_cloud", "腾讯云", "ORG", ("Tencent Cloud",), parent="tencent"),
-        Entry("hunyuan", "混元", "PRODUCT", ("腾讯混元大模型", "混元大模型", "Hunyuan"),
-              parent="tencent"),
+        Entry(
+            "hunyuan",
+            "混元",
+            "PRODUCT",
+            ("腾讯混元大模型", "混元大模型", "Hunyuan"),
+            parent="tencent",
+        ),
         Entry("weread", "微信读书", "PRODUCT", ()),
         Entry("wechat", "微信", "PRODUCT", ("WeChat",)),
     ],
@@ -33,20 +38,38 @@ def resolve(mentions: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
 
 
 def test_aliases_and_quotes_meet_in_one_node():
-    ids = resolve([("a", "混元", "PRODUCT"), ("b", "腾讯混元大模型", "PRODUCT"),
-                   ("c", "「混元」", "PRODUCT"), ("c", "Hunyuan", "ORG")])
+    ids = resolve(
+        [
+            ("a", "混元", "PRODUCT"),
+            ("b", "腾讯混元大模型", "PRODUCT"),
+            ("c", "「混元」", "PRODUCT"),
+            ("c", "Hunyuan", "ORG"),
+        ]
+    )
     assert set(ids.values()) == {"PRODUCT:混元"}
 
 
 def test_containment_does_not_over_merge():
-    ids = resolve([("a", "腾讯", "ORG"), ("a", "腾讯云", "ORG"), ("a", "微信读书", "PRODUCT"),
-                   ("a", "微信", "PRODUCT")])
+    ids = resolve(
+        [
+            ("a", "腾讯", "ORG"),
+            ("a", "腾讯云", "ORG"),
+            ("a", "微信读书", "PRODUCT"),
+            ("a", "微信", "PRODUCT"),
+        ]
+    )
     assert len(set(ids.values())) == 4
 
 
 def test_suffix_rules_for_unknown_names():
-    ids = resolve([("a", "星河助手", "PRODUCT"), ("b", "星河助手 App", "PRODUCT"),
-                   ("c", "北斗科技有限公司", "ORG"), ("c", "北斗科技", "ORG")])
+    ids = resolve(
+        [
+            ("a", "星河助手", "PRODUCT"),
+            ("b", "星河助手 App", "PRODUCT"),
+            ("c", "北斗科技有限公司", "ORG"),
+            ("c", "北斗科技", "ORG"),
+        ]
+    )
     assert ids[("a", "星河助手")] == ids[("b", "星河助手 App")]
     assert ids[("c", "北斗科技有限公司")] == ids[("c", "北斗科技")] == "ORG:北斗科技"
 
@@ -62,26 +85,44 @@ def test_given_name_joins_full_name_in_the_same_document():
     assert ids[("b", "煜宏")] == "PERSON:煜宏"
 
 
-@given(st.lists(st.tuples(st.sampled_from("abc"), st.text(min_size=1, max_size=8),
-                          st.sampled_from(["PERSON", "ORG", "PRODUCT"])), max_size=12))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("abc"),
+            st.text(min_size=1, max_size=8),
+            st.sampled_from(["PERSON", "ORG", "PRODUCT"]),
+        ),
+        max_size=12,
+    )
+)
 def test_resolution_never_crashes_and_is_total(mentions):
     ids = resolve(mentions)
     assert len(ids) == len({(d, t) for d, t, _ in mentions})
 
 
 def _report(etype, date, main, doc, status="happened"):
-    parts = [Participant("ORG:腾讯", "腾讯", "ORG", "agent"),
-             Participant(f"PRODUCT:{main}", main, "PRODUCT", "theme")]
-    return EventReport(etype, status, date, {4: "year", 7: "month", 10: "day"}.get(len(date or ""), None),
-                       parts, Source(doc, f"{doc} sentence", 0, 2))
+    parts = [
+        Participant("ORG:腾讯", "腾讯", "ORG", "agent"),
+        Participant(f"PRODUCT:{main}", main, "PRODUCT", "theme"),
+    ]
+    return EventReport(
+        etype,
+        status,
+        date,
+        {4: "year", 7: "month", 10: "day"}.get(len(date or "")),
+        parts,
+        Source(doc, f"{doc} sentence", 0, 2),
+    )
 
 
 def test_reports_of_one_event_merge_keeping_the_most_precise_date():
-    events = merge_events([
-        _report("launch", "2023-09", "混元", "a"),
-        _report("launch", "2023-09-07", "混元", "b"),
-        _report("release", None, "混元", "c"),
-    ])
+    events = merge_events(
+        [
+            _report("launch", "2023-09", "混元", "a"),
+            _report("launch", "2023-09-07", "混元", "b"),
+            _report("release", None, "混元", "c"),
+        ]
+    )
     assert len(events) == 1
     assert events[0].date == "2023-09-07" and events[0].granularity == "day"
     assert {s.doc for s in events[0].sources} == {"a", "b", "c"}
@@ -89,10 +130,15 @@ def test_reports_of_one_event_merge_keeping_the_most_precise_date():
 
 
 def test_incompatible_dates_or_status_stay_apart():
-    events = merge_events([
-        _report("launch", "2023-09", "混元", "a"),
-        _report("launch", "2024-05", "混元", "b"),
-        _report("launch", None, "混元", "c", status="planned"),
-    ])
+    events = merge_events(
+        [
+            _report("launch", "2023-09", "混元", "a"),
+            _report("launch", "2024-05", "混元", "b"),
+            _report("launch", None, "混元", "c", status="planned"),
+        ]
+    )
     assert sorted((e.date or "", e.status) for e in events) == [
-        ("", "planned"), ("2023-09", "happened"), ("2024-05", "happened")]
+        ("", "planned"),
+        ("2023-09", "happened"),
+        ("2024-05", "happened"),
+    ]

@@ -54,7 +54,10 @@ def build(
     extractions: list[DocExtraction] = []
     failures: list[Failure] = []
     for r in results:
-        (extractions if isinstance(r, DocExtraction) else failures).append(r)
+        if isinstance(r, DocExtraction):
+            extractions.append(r)
+        else:
+            failures.append(r)
     kg = build_graph(extractions)
     kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg

@@ -17,9 +17,14 @@ import typer
 from tqdm import tqdm
 
 from .export import FORMATS
+from .extraction import Failure
+from .kg import KnowledgeGraph
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Chinese tech news → knowledge graph and timeline.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Chinese tech news → knowledge graph and timeline.",
+)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -37,8 +42,9 @@ def build(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes (0 = all cores).")] = 0,
     segmenter: Annotated[str, typer.Option(help="pkuseg or char.")] = "pkuseg",
-    ner: Annotated[str, typer.Option(help="NER model: hunyuan_kg, a spaCy pipeline, or none.")
-                   ] = "hunyuan_kg",
+    ner: Annotated[
+        str, typer.Option(help="NER model: hunyuan_kg, a spaCy pipeline, or none.")
+    ] = "hunyuan_kg",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build graph.graphml, graph.gexf and the timeline files from articles."""
@@ -58,8 +64,9 @@ def build(
     def progress(n: int) -> None:
         bar.update(n - bar.n)
 
-    kg = build_kg(paths, jobs=jobs, progress=progress, segmenter=segmenter,
-                  ner=None if ner == "none" else ner)
+    kg = build_kg(
+        paths, jobs=jobs, progress=progress, segmenter=segmenter, ner=None if ner == "none" else ner
+    )
     bar.close()
     out.mkdir(parents=True, exist_ok=True)
     kg.write(out, fmts)
@@ -70,16 +77,18 @@ def build(
         raise typer.Exit(1)
 
 
-def _write_errors(out: Path, failures: list) -> None:  # type: ignore[type-arg]
+def _write_errors(out: Path, failures: list[Failure]) -> None:
     tmp = out / ".errors.jsonl.tmp"
     with tmp.open("w", encoding="utf-8") as fh:
         for f in failures:
-            fh.write(json.dumps({"doc": f.doc, "path": f.path, "reason": f.reason},
-                                ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps({"doc": f.doc, "path": f.path, "reason": f.reason}, ensure_ascii=False)
+                + "\n"
+            )
     tmp.replace(out / "errors.jsonl")
 
 
-def _summary(kg, seconds: float, out: Path) -> None:  # type: ignore[no-untyped-def]
+def _summary(kg: KnowledgeGraph, seconds: float, out: Path) -> None:
     s = kg.summary()
     nodes = ", ".join(f"{k} {v}" for k, v in s["nodes_by_type"].items())
     rels = ", ".join(f"{k} {v}" for k, v in s["relations_by_type"].items())
@@ -106,8 +115,10 @@ def evaluate(
     scores = evaluate_outdir(gold, outdir)
     typer.echo(f"{'':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'gold':>5} {'pred':>5}")
     for part, s in scores.items():
-        typer.echo(f"{part:<10} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
-                   f"{s['gold']:>5} {s['predicted']:>5}")
+        typer.echo(
+            f"{part:<10} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+            f"{s['gold']:>5} {s['predicted']:>5}"
+        )
 
 
 @app.command()
@@ -136,8 +147,11 @@ def show(
         raise _fail(f"{path} not found")
     g = read_graphml(path)
     key = name_key(entity)
-    found = [n for n, d in g.nodes(data=True)
-             if key in {name_key(a) for a in [d.get("label", ""), *d.get("aliases", [])]}]
+    found = [
+        n
+        for n, d in g.nodes(data=True)
+        if key in {name_key(a) for a in [d.get("label", ""), *d.get("aliases", [])]}
+    ]
     if not found:
         raise _fail(f"no entity named {entity!r} in {path}", 1)
     for n in found:
@@ -147,8 +161,9 @@ def show(
         typer.echo(f"  docs:    {' | '.join(d.get('docs', []))}")
         if d.get("evidence"):
             typer.echo(f"  first seen: {d['evidence']}")
-        for u, v, e in sorted(g.in_edges(n, data=True), key=lambda x: x[2].get("type", "")) + \
-                sorted(g.out_edges(n, data=True), key=lambda x: x[2].get("type", "")):
+        for u, v, e in sorted(
+            g.in_edges(n, data=True), key=lambda x: x[2].get("type", "")
+        ) + sorted(g.out_edges(n, data=True), key=lambda x: x[2].get("type", "")):
             other = v if u == n else u
             arrow = "→" if u == n else "←"
             role = f" ({e['role']})" if e.get("role") else ""

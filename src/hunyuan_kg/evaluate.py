@@ -49,12 +49,18 @@ def _prf(tp_gold: int, n_gold: int, tp_pred: int, n_pred: int) -> dict[str, floa
     r = tp_gold / n_gold if n_gold else 0.0
     p = tp_pred / n_pred if n_pred else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "gold": n_gold, "predicted": n_pred}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "gold": n_gold,
+        "predicted": n_pred,
+    }
 
 
-def evaluate(gold: dict[str, Any], graph: nx.MultiDiGraph, events: list[dict[str, Any]]
-             ) -> dict[str, dict[str, float | int]]:
+def evaluate(
+    gold: dict[str, Any], graph: nx.MultiDiGraph, events: list[dict[str, Any]]
+) -> dict[str, dict[str, float | int]]:
     """Scores of a graph and its timeline events against ``gold``."""
     entity_types = {"PERSON", "ORG", "PRODUCT"}
     nodes = {
@@ -73,15 +79,18 @@ def evaluate(gold: dict[str, Any], graph: nx.MultiDiGraph, events: list[dict[str
         gold_names = next((ns for _, ns in gold_ents if key in ns), {key})
         return {n for n, (_, names) in nodes.items() if names & gold_names}
 
-    ent_tp = sum(1 for t, ns in gold_ents if any(nt == t and names & ns
-                                                    for nt, names in nodes.values()))
-    pred_tp = sum(1 for nt, names in nodes.values() if any(nt == t and names & ns
-                                                              for t, ns in gold_ents))
+    ent_tp = sum(
+        1 for t, ns in gold_ents if any(nt == t and names & ns for nt, names in nodes.values())
+    )
+    pred_tp = sum(
+        1 for nt, names in nodes.values() if any(nt == t and names & ns for t, ns in gold_ents)
+    )
     scores = {"entities": _prf(ent_tp, len(gold_ents), pred_tp, len(nodes))}
 
     gold_rel_types = {r["type"] for r in gold["relations"]}
-    pred_edges = [(u, v, d) for u, v, d in graph.edges(data=True)
-                  if d.get("type") in gold_rel_types]
+    pred_edges = [
+        (u, v, d) for u, v, d in graph.edges(data=True) if d.get("type") in gold_rel_types
+    ]
 
     def rel_match(r: dict[str, Any], u: str, v: str, d: dict[str, Any]) -> bool:
         if d.get("type") != r["type"] or u not in match_node(r["head"]):
@@ -91,10 +100,12 @@ def evaluate(gold: dict[str, Any], graph: nx.MultiDiGraph, events: list[dict[str
         role, pred_role = r.get("role") or "", d.get("role") or ""
         return not role or role in pred_role or (bool(pred_role) and pred_role in role)
 
-    rel_tp = sum(1 for r in gold["relations"] if any(rel_match(r, u, v, d)
-                                                     for u, v, d in pred_edges))
-    rel_pred_tp = sum(1 for u, v, d in pred_edges if any(rel_match(r, u, v, d)
-                                                         for r in gold["relations"]))
+    rel_tp = sum(
+        1 for r in gold["relations"] if any(rel_match(r, u, v, d) for u, v, d in pred_edges)
+    )
+    rel_pred_tp = sum(
+        1 for u, v, d in pred_edges if any(rel_match(r, u, v, d) for r in gold["relations"])
+    )
     scores["relations"] = _prf(rel_tp, len(gold["relations"]), rel_pred_tp, len(pred_edges))
 
     def ev_match(g: dict[str, Any], e: dict[str, Any]) -> bool:

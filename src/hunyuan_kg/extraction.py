@@ -62,15 +62,22 @@ class DocExtraction:
             mentions=[ref(m) for m in d["mentions"]],
             relations=[
                 RelationCandidate(
-                    **{**r, "head": ref(r["head"]), "tail": ref(r["tail"]),
-                       "sentence": tuple(r["sentence"])}
+                    **{
+                        **r,
+                        "head": ref(r["head"]),
+                        "tail": ref(r["tail"]),
+                        "sentence": tuple(r["sentence"]),
+                    }
                 )
                 for r in d["relations"]
             ],
             events=[
                 EventCandidate(
-                    **{**e, "sentence": tuple(e["sentence"]),
-                       "participants": [(ref(p), role) for p, role in e["participants"]]}
+                    **{
+                        **e,
+                        "sentence": tuple(e["sentence"]),
+                        "participants": [(ref(p), role) for p, role in e["participants"]],
+                    }
                 )
                 for e in d["events"]
             ],

@@ -34,9 +34,7 @@ _LAUNCH = {"launch", "release", "open_source"}
 
 def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGraph:
     """Resolve and assemble the graph (failures are skipped; the caller reports them)."""
-    exts = sorted(
-        (x for x in extractions if isinstance(x, DocExtraction)), key=lambda x: x.info.id
-    )
+    exts = sorted((x for x in extractions if isinstance(x, DocExtraction)), key=lambda x: x.info.id)
     resolver = NameResolver()
     for x in exts:
         for m in x.mentions:
@@ -62,8 +60,9 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
     for x in exts:
         for m in x.mentions:
             nid = node(x.info.id, m)
-            _add_source(node_sources[nid], Source(x.info.id, x.sentence_at(m.start), m.start,
-                                                  m.end))
+            _add_source(
+                node_sources[nid], Source(x.info.id, x.sentence_at(m.start), m.start, m.end)
+            )
     edges: dict[tuple[str, str, str, str], list[Source]] = {}
     for x in exts:
         for r in x.relations:
@@ -101,16 +100,20 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
             edges.setdefault((ev.id, p.id, "participant", p.role or ""), []).extend(ev.sources)
         agent = next((p for p in ev.participants if p.role == "agent"), None)
         theme = next((p for p in ev.participants if p.role == "theme"), None)
-        if ev.type in _LAUNCH and ev.status != "denied" and agent and theme:
-            if agent.type == "ORG" and theme.type == "PRODUCT":
-                edges.setdefault((agent.id, theme.id, "develops", ""), []).extend(ev.sources)
+        if (
+            ev.type in _LAUNCH
+            and ev.status != "denied"
+            and agent
+            and theme
+            and (agent.type, theme.type) == ("ORG", "PRODUCT")
+        ):
+            edges.setdefault((agent.id, theme.id, "develops", ""), []).extend(ev.sources)
     for nid, sources in node_sources.items():
         g.nodes[nid]["sources"] = sources
         g.nodes[nid]["evidence"] = sources[0].sentence if sources else ""
     for (head, tail, rtype, role), sources in sorted(edges.items()):
         uniq = sorted(set(sources), key=lambda s: (s.doc, s.start))
-        g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **_edge(rtype, role,
-                                                                                 uniq))
+        g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **_edge(rtype, role, uniq))
     return KnowledgeGraph(g, events, (x.info for x in exts))
 
 

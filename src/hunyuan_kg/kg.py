@@ -141,8 +141,17 @@ class KnowledgeGraph:
             }
             for u, v, d in g.edges(data=True)
         ]
-        cols = ["source", "target", "source_id", "target_id", "type", "role", "weight", "docs",
-                "evidence"]
+        cols = [
+            "source",
+            "target",
+            "source_id",
+            "target_id",
+            "type",
+            "role",
+            "weight",
+            "docs",
+            "evidence",
+        ]
         return pd.DataFrame(rows, columns=cols)
 
     def summary(self) -> dict[str, Any]:

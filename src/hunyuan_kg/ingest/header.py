@@ -1,15 +1,15 @@
 """The by-line many scraped articles carry near the top: date, author, source.
 
-For example ``2026-01-03 05:20:08 · 作者: AI Assistant · 浏览: 0`` or
+For example ``2025-11-02 08:15:30 · 作者: 编辑部 · 阅读: 12`` or
 ``发布时间：2023年9月7日 10:00  来源：腾讯科技``. A line counts as a header only when its
 date stands alone (the whole line, or one field between ``·``/``|`` separators, or
 followed only by labelled fields), so a body sentence that opens with a date is not
 taken for one.
 
->>> h = find_header_fields("标题\\n\\n2026-01-03 05:20:08 · 作者: AI Assistant · 浏览: 0\\n正文")
+>>> h = find_header_fields("标题\\n\\n2025-11-02 08:15:30 · 作者: 编辑部 · 阅读: 12\\n正文")
 >>> h.date_text, h.author, h.line_number
-('2026-01-03', 'AI Assistant', 2)
->>> find_header_fields("2024 年 5 月 30 日，腾讯推出元宝。") is None
+('2025-11-02', '编辑部', 2)
+>>> find_header_fields("2022 年 3 月 8 日，星河推出北斗。") is None
 True
 """
 
@@ -130,7 +130,7 @@ def _parse_line(line: str, number: int) -> HeaderFields | None:
 
 
 def _labelled_values(line: str) -> list[tuple[str, str]]:
-    """``(label, value)`` pairs such as ``("作者", "AI Assistant")``; empty values left out."""
+    """``(label, value)`` pairs such as ``("作者", "编辑部")``; empty values left out."""
     pairs = []
     for match in _LABEL.finditer(line):
         rest = line[match.end() :]

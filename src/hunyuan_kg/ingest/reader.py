@@ -106,9 +106,9 @@ def document_from_text(
     such input ``Document.text == text``. ``dct`` counts as metadata; without it the
     date comes from a header line near the top, else from the text itself.
 
-    >>> doc = document_from_text("混元发布\\n2026-01-03 05:20:08 · 作者: 张三\\n正文", doc_id="d1")
+    >>> doc = document_from_text("混元发布\\n2025-11-02 08:15:30 · 作者: 张三\\n正文", doc_id="d1")
     >>> doc.dct, doc.dct_source, doc.author
-    (datetime.date(2026, 1, 3), 'header', '张三')
+    (datetime.date(2025, 11, 2), 'header', '张三')
     """
     article = _Article(body=normalize_chars(text), title=title, date=dct)
     if dct is not None:

@@ -20,14 +20,14 @@ Components (each a ``@Language.factory``, configured by config):
 from __future__ import annotations
 
 import spacy
+from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 
 from ..gazetteer import Gazetteer
 from ..resources import data_path
 from . import dates, entity_ruler, events, extensions, ner, relations, sentences
 
-__all__ = ["dates", "entity_ruler", "events", "extensions", "load", "ner", "relations",
-           "sentences"]
+__all__ = ["dates", "entity_ruler", "events", "extensions", "load", "ner", "relations", "sentences"]
 
 SEGMENTERS = ("pkuseg", "char")
 
@@ -53,13 +53,18 @@ def load(
         model = data_path("models", "pkuseg")
         if not model.is_dir():
             raise FileNotFoundError(f"the shipped pkuseg model is missing at {model}")
-        nlp.tokenizer.initialize(pkuseg_model=str(model))  # type: ignore[attr-defined]
+        tokenizer: ChineseTokenizer = nlp.tokenizer  # type: ignore[assignment]
+        tokenizer.initialize(pkuseg_model=str(model))
         if gazetteer:
             words = sorted(
-                {f for e in Gazetteer.default().entries.values() for f in e.surface_forms
-                 if " " not in f}
+                {
+                    f
+                    for e in Gazetteer.default().entries.values()
+                    for f in e.surface_forms
+                    if " " not in f
+                }
             )
-            nlp.tokenizer.pkuseg_update_user_dict(words)  # type: ignore[attr-defined]
+            tokenizer.pkuseg_update_user_dict(words)
     nlp.add_pipe("hkg_sentences")
     if ner:
         nlp.add_pipe("hkg_ner", config={"model": ner})

@@ -98,7 +98,7 @@ def _ascii_word_edge(text: str, start: int, end: int) -> bool:
     """True when an ASCII trigger touches other ASCII letters (launch inside launcher)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return text[start].isascii() and (before.isascii() and before.isalpha()) or (
+    return (text[start].isascii() and (before.isascii() and before.isalpha())) or (
         text[end - 1].isascii() and after.isascii() and after.isalpha()
     )
 
@@ -119,7 +119,7 @@ class EventExtractor:
         ent_chars = bytearray(len(text) + 1)
         for e in ents:
             ent_chars[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
-        date_spans = doc.spans["dates"] if "dates" in doc.spans else []
+        date_spans = doc.spans.get("dates", [])
         dates = [
             s
             for s in date_spans

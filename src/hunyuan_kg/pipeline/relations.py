@@ -196,7 +196,12 @@ class RelationExtractor:
             head, tail = (child, parent_ref) if rel == "part_of" else (parent_ref, child)
             out.append(
                 RelationCandidate(
-                    rel, head, tail, "", (sent.start_char, sent.end_char), ent.start_char,
+                    rel,
+                    head,
+                    tail,
+                    "",
+                    (sent.start_char, sent.end_char),
+                    ent.start_char,
                     ent.end_char,
                 )
             )

@@ -1,4 +1,4 @@
-"""Cross-document resolution: names → entities (:mod:`.names`), reports → events (:mod:`.events`)."""
+"""Cross-document resolution: names → entities (:mod:`.names`), reports → events."""
 
 from .events import EventReport, merge_events
 from .names import Entity, NameResolver

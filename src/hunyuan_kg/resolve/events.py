@@ -16,8 +16,14 @@ from ..pipeline.events import lexicon
 from ..records import Participant, Source, TimelineEvent
 
 _CLASS = {"release": "launch"}
-_MAIN_ROLE = {"join": "agent", "depart": "agent", "appoint": "agent", "funding": "agent",
-              "partnership": "agent", "found": "theme"}
+_MAIN_ROLE = {
+    "join": "agent",
+    "depart": "agent",
+    "appoint": "agent",
+    "funding": "agent",
+    "partnership": "agent",
+    "found": "theme",
+}
 
 
 @dataclass(slots=True)
@@ -67,8 +73,9 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     for key in sorted(buckets):
         groups: list[_Group] = []
-        ordered = sorted(buckets[key], key=lambda r: (-len(r.date or ""), r.source.doc,
-                                                      r.source.start))
+        ordered = sorted(
+            buckets[key], key=lambda r: (-len(r.date or ""), r.source.doc, r.source.start)
+        )
         undated: list[EventReport] = []
         for r in ordered:
             if r.date is None:

@@ -20,6 +20,7 @@ _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["timestamp", "absolute-time"],  # 昨天 cannot date a document
 }
 
 

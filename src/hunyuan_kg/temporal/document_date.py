@@ -2,9 +2,10 @@
 
 The heuristic, in order:
 
-1. **header** — one of the first short lines (``dct.header_lines``, ``dct.header_max_chars``) holds a
-   full date next to a header cue (``date:``, ``发布``, ``作者``, ``·``…) and no skip cue
-   (``fetch``, ``更新``…): that day is the DCT (granularity ``day``).
+1. **header** — one of the first short lines (``dct.header_lines``, ``dct.header_max_chars``),
+   not a sentence (no 。！？), holds a full date alone or next to a header cue (``date:``,
+   ``发布于``, ``作者``, ``·``…) and no skip cue (``fetch``, ``更新``…): that day is the DCT
+   (granularity ``day``). Dates on skipped header lines are not used by the later rules.
 2. **latest-date** — otherwise the latest fully specified date in the body (year, month
    and possibly day all written out, not after a future cue such as 将于) bounds the
    publication from below; news is published soon after what it reports, so the DCT is
@@ -46,14 +47,31 @@ def _start(mention: DateMention) -> dt.date:
     return bounds[0]
 
 
-def _from_header(text: str) -> DctGuess | None:
+def _header_lines(text: str) -> list[tuple[int, str, bool]]:
+    """Header-like lines among the first non-empty lines of ``text`` (short, not a
+    sentence), with their offsets and whether a skip cue marks them (fetched, updated)."""
     cfg = grammar().dct
-    cues = tuple(cfg.get("header_cues", ()))
     skips = tuple(cfg.get("header_skip_cues", ()))
+    ends = tuple(cfg.get("header_sentence_ends", ()))
     longest = int(cfg.get("header_max_chars", 80))
-    lines = [line for line in text.splitlines() if line.strip()][: int(cfg.get("header_lines", 8))]
-    for line in lines:
-        if len(line) > longest or any(skip in line for skip in skips):
+    lines: list[tuple[int, str, bool]] = []
+    offset, seen = 0, 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        if line.strip():
+            seen += 1
+            if len(line) <= longest and not any(end in line for end in ends):
+                lines.append((offset, line, any(skip in line for skip in skips)))
+        offset += len(raw)
+        if seen == int(cfg.get("header_lines", 8)):
+            break
+    return lines
+
+
+def _from_header(text: str) -> DctGuess | None:
+    cues = tuple(grammar().dct.get("header_cues", ()))
+    for _, line, skipped in _header_lines(text):
+        if skipped:
             continue
         for mention in scan(line, None):
             if not (mention.is_date and mention.granularity == "day"):
@@ -84,7 +102,14 @@ def guess_dct(text: str) -> DctGuess:
     header = _from_header(text)
     if header is not None:
         return header
-    absolute = [m for m in scan(text, None) if m.is_date and _not_future(text, m)]
+    skipped = [(o, o + len(line)) for o, line, skip in _header_lines(text) if skip]
+    absolute = [
+        m
+        for m in scan(text, None)
+        if m.is_date
+        and _not_future(text, m)
+        and not any(start <= m.start < end for start, end in skipped)
+    ]
     dated = [m for m in absolute if m.granularity in ("day", "month")]
     if dated:
         latest = max(dated, key=_start)

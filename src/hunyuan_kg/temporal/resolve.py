@@ -217,7 +217,8 @@ def resolve_calendar(groups: dict[str, str], kind: Kind, ctx: Context) -> Resolu
         year = dct.year if month is None else _pick_year(month, day, ctx, dct)
         if year is None:
             return None
-    assert year is not None
+    if year is None or not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
     if day is not None:
         return _day(year, month, day)
     if month is not None:
