@@ -1,21 +1,23 @@
 """Checks on the gazetteers in data/gazetteers: schema, uniqueness, links, size.
 
 The gazetteers feed the entity ruler, the pkuseg user dictionary and cross-document
-entity resolution, so every surface form (a name or an alias) must point at exactly
-one entity, every parent link must resolve, and no surface form may be a stop word.
+entity resolution, so every surface form (the name, an alias or the English name) must
+point at exactly one entity, every parent link must resolve, and no surface form may be
+a stop word.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from functools import cache
 from typing import Any
 
 import pytest
 
+from hunyuan_kg.gazetteer import Gazetteer
+from hunyuan_kg.normalize import name_key
 from hunyuan_kg.resources import data_path, read_jsonl, read_yaml
 
 FILES = {"orgs.jsonl": "ORG", "products.jsonl": "PRODUCT", "people.jsonl": "PERSON"}
@@ -55,12 +57,16 @@ ID_RE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 
 def surface_key(text: str) -> str:
-    """The form two surface strings are compared in: NFKC, no whitespace, casefolded."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    """Key two surface forms are compared by: the matcher's ``name_key``, minus all spaces.
+
+    Stricter than ``name_key`` alone, so "元宝 App" and "元宝App" count as one form.
+    """
+    return re.sub(r"\s+", "", name_key(text))
 
 
 def surfaces(record: dict[str, Any]) -> list[str]:
-    return [record["name"], *record["aliases"]]
+    """Every form the matcher indexes for a record: name, aliases and English name."""
+    return [record["name"], *record["aliases"], *([record["en"]] if "en" in record else [])]
 
 
 @cache
@@ -125,13 +131,24 @@ def test_fields_have_the_right_types_and_clean_text() -> None:
             if key in rec:
                 assert isinstance(rec[key], str), (rec["id"], key)
                 assert rec[key], (rec["id"], key)
-        for text in [*surfaces(rec), *([rec["en"]] if "en" in rec else [])]:
+        for text in surfaces(rec):
             assert isinstance(text, str), rec["id"]
             assert text == text.strip(), (rec["id"], text)
             assert "  " not in text, (rec["id"], text)
             # book-title marks belong to the text around a name, not to the name
             assert not any(ch in text for ch in "\n\r\t|《》"), (rec["id"], text)
             assert len(surface_key(text)) >= 2, (rec["id"], text)
+
+
+def test_the_shipped_matcher_resolves_every_surface_form_to_its_entry() -> None:
+    gazetteer = Gazetteer.default()
+    wrong = []
+    for rec in records():
+        for text in surfaces(rec):
+            entry = gazetteer.lookup(text)
+            if entry is None or entry.id != rec["id"]:
+                wrong.append((text, rec["id"], entry and entry.id))
+    assert wrong == []
 
 
 def test_aliases_are_not_repeated_within_an_entry() -> None:

@@ -12,7 +12,8 @@ from hunyuan_kg.temporal import GRANULARITIES, find_dates, value_bounds
 KINDS = {"date", "duration", "set", "vague", "future", "past"}
 # characters the grammar cares about, so random strings hit its rules often
 DATEISH = list(
-    "0123456789０１２３年月日号周星期上下本这今去明前后近最未来几十一二三四五六七八九〇零两半初底末季度QH每个天 .-/:《》第了%亿"
+    "0123456789０１２３年月日号周星期上下本这今去明前后近最未来几"
+    "十一二三四五六七八九〇零两半初底末季度QH每个天 .-/:《》第了%亿"
 )
 
 any_char = st.characters(blacklist_categories=())  # includes surrogates and control characters
@@ -52,7 +53,9 @@ def test_never_raises_offsets_slice_values_are_iso(text: str, dct: dt.date | Non
     st.sampled_from(["日", "号"]),
 )
 def test_full_dates_are_stable_under_spaces(day: dt.date, gaps: list[str], suffix: str) -> None:
-    text = f"据悉{gaps[0]}{day.year}{gaps[1]}年{gaps[2]}{day.month}{gaps[3]}月{gaps[4]}{day.day}{gaps[0]}{suffix}，公司发布了新品。"
+    y, m, d = day.year, day.month, day.day
+    g = gaps
+    text = f"据悉{g[0]}{y}{g[1]}年{g[2]}{m}{g[3]}月{g[4]}{d}{g[0]}{suffix}，公司发布了新品。"
     plain = f"据悉{day.year}年{day.month}月{day.day}{suffix}，公司发布了新品。"
     spaced = [(m.value, m.granularity, m.kind) for m in find_dates(text, dt.date(2024, 7, 4))]
     unspaced = [(m.value, m.granularity, m.kind) for m in find_dates(plain, dt.date(2024, 7, 4))]

@@ -18,7 +18,9 @@ def overlapping(case: dict[str, Any]) -> list[DateMention]:
     """Mentions of the case's text that overlap its expression."""
     start = case["text"].index(case["expr"])
     end = start + len(case["expr"])
-    return [m for m in find_dates(case["text"], str(case["dct"])) if m.start < end and m.end > start]
+    return [
+        m for m in find_dates(case["text"], str(case["dct"])) if m.start < end and m.end > start
+    ]
 
 
 def passes(case: dict[str, Any]) -> bool:
@@ -53,4 +55,6 @@ def test_checker_can_fail() -> None:
     assert not passes(case)
     assert not passes({**case, "value": "2023-09", "gran": "day"})
     assert passes({**case, "value": "2023-09", "gran": "month"})
-    assert not passes({"text": "去年 9 月发布", "dct": "2024-07-04", "expr": "9 月", "nodate": True})
+    assert not passes(
+        {"text": "去年 9 月发布", "dct": "2024-07-04", "expr": "9 月", "nodate": True}
+    )

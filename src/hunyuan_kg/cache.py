@@ -96,9 +96,7 @@ def load_cached(
     return hits, misses
 
 
-def store(
-    outdir: str | Path, extractions: Iterable[DocExtraction], *, fingerprint: str
-) -> int:
+def store(outdir: str | Path, extractions: Iterable[DocExtraction], *, fingerprint: str) -> int:
     """Write each extraction to the cache (its path must still hold the same bytes);
     returns how many were written. Writes are atomic (temporary file, then rename)."""
     n = 0
@@ -160,7 +158,10 @@ def build_incremental(
             load_options=load_options,
             progress=progress,
         ):
-            (fresh.append if isinstance(r, DocExtraction) else failures.append)(r)
+            if isinstance(r, DocExtraction):
+                fresh.append(r)
+            else:
+                failures.append(r)
     store(outdir, fresh, fingerprint=fingerprint)
     manifest = Path(outdir) / CACHE_DIR / MANIFEST
     manifest.parent.mkdir(parents=True, exist_ok=True)

@@ -41,10 +41,10 @@ def build(
         typer.Option("--format", "-f", help=f"Export format, repeatable: {', '.join(FORMATS)}"),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes (0 = all cores).")] = 0,
-    segmenter: Annotated[str, typer.Option(help="pkuseg or char.")] = "pkuseg",
+    segmenter: Annotated[str, typer.Option(help="char or pkuseg.")] = "char",
     ner: Annotated[
-        str, typer.Option(help="NER model: hunyuan_kg, a spaCy pipeline, or none.")
-    ] = "hunyuan_kg",
+        str, typer.Option(help="none, or a statistical NER: an installed spaCy pipeline.")
+    ] = "none",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build graph.graphml, graph.gexf and the timeline files from articles."""

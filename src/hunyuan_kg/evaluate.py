@@ -11,8 +11,8 @@ Matching is by name: a predicted node matches a gold entity when one of its labe
 aliases equals one of the gold entity's names after normalization (and the types agree).
 A relation matches when type, head and tail match (and the gold role, if any, is contained
 in the predicted role or vice versa). An event matches when its type class (launch and
-release are one), its date (exactly: the score is date-correct), its status and its main
-participant match.
+release are one), its date (exactly: the score is date-correct) and its status match and it
+shares a participant with the gold event.
 
 >>> gold = {"entities": [{"label": "腾讯", "type": "ORG"}], "relations": [], "events": []}
 >>> import networkx as nx
@@ -113,7 +113,7 @@ def evaluate(
             return False
         if g.get("date") != e.get("date") or g.get("status", "happened") != e.get("status"):
             return False
-        wanted = match_node(g["participants"][0]) if g.get("participants") else set()
+        wanted = {n for name in g.get("participants", []) for n in match_node(name)}
         return any(p["id"] in wanted for p in e.get("participants", []))
 
     gold_events = [g for g in gold["events"] if g.get("date")]

@@ -14,7 +14,7 @@ Components (each a ``@Language.factory``, configured by config):
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load()
 >>> nlp.pipe_names[:3]
-['hkg_sentences', 'hkg_ner', 'hkg_entity_ruler']
+['hkg_sentences', 'hkg_entity_ruler', 'hkg_dates']
 """
 
 from __future__ import annotations
@@ -34,17 +34,20 @@ SEGMENTERS = ("pkuseg", "char")
 
 def load(
     *,
-    ner: str | None = "hunyuan_kg",
+    ner: str | None = None,
     gazetteer: bool = True,
-    segmenter: str = "pkuseg",
+    segmenter: str = "char",
 ) -> Language:
     """Build the pipeline. Nothing is downloaded: every model ships inside the package.
 
-    ``ner``: ``"hunyuan_kg"`` for the shipped model, the name or path of an installed spaCy
-    pipeline (e.g. ``"zh_core_web_trf"``), or None for gazetteer and patterns only.
+    ``ner``: None (default) for the gazetteer and the name patterns only; the name or path
+    of an installed spaCy pipeline with an ``ner`` component (e.g. ``"zh_core_web_trf"``);
+    or ``"hunyuan_kg"`` for our own statistical model once ``data/models/ner`` ships (its
+    training under ``training/`` is not finished: see ``docs/model-card.md``).
     ``gazetteer``: False measures the statistical model on its own.
-    ``segmenter``: ``"pkuseg"`` (the shipped spacy-pkuseg model, with the gazetteer's names
-    as user dictionary) or ``"char"`` (one token per character; fastest).
+    ``segmenter``: ``"char"`` (default: one token per character, fastest; every component
+    works on character offsets) or ``"pkuseg"`` (spacy-pkuseg with our model in
+    ``data/models/pkuseg`` once it ships, the gazetteer's names as user dictionary).
     """
     if segmenter not in SEGMENTERS:
         raise ValueError(f"segmenter must be one of {SEGMENTERS}, not {segmenter!r}")

@@ -39,12 +39,34 @@ class _Cand:
     rank: int  # 0 gazetteer, 1 pattern, 2 statistical
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _placeholders() -> dict[str, str]:
+    titles = read_yaml(data_path("relations", "titles.yml"))
+    names = read_yaml(data_path("entities", "surnames.yml"))
+    surname = _alternation([*names["compound"], *names["single"]])
+    return {
+        "{TITLE}": f"(?:{_alternation(titles['modifiers'])})?(?:{_alternation(titles['titles'])})",
+        "{SURNAME}": f"(?:{surname})",
+        "{FOLLOW}": f"(?:{_alternation(names['follow'])}|$)",
+    }
+
+
+def _compile(regex: str) -> re.Pattern[str]:
+    for key, value in _placeholders().items():
+        regex = regex.replace(key, value)
+    return re.compile(regex)
+
+
 @cache
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
-        "patterns": [(p["label"], re.compile(p["regex"])) for p in raw["patterns"]],
-        "bad_starts": tuple(raw["event_name_bad_starts"]),
+        "patterns": [(p["label"], _compile(p["regex"])) for p in raw["patterns"]],
+        "bad_starts": tuple(raw["name_bad_starts"]),
         "suffix": re.compile("(?:" + "|".join(raw["product_name_suffixes"]) + ")"),
         "version": re.compile(raw["product_version_suffix"]),
         "cue_after": re.compile(raw["ambiguous_cue_after"]),
@@ -112,13 +134,22 @@ class EntityRuler:
         for label, rx in self.rules["patterns"]:
             for m in rx.finditer(text):
                 start, end = m.span("name") if "name" in rx.groupindex else m.span()
-                if label == "EVENT" and text[start:end].lstrip("0123456789年 ").startswith(
-                    self.rules["bad_starts"]
-                ):
-                    continue
+                if label in ("ORG", "EVENT"):
+                    start = self._strip_start(text, start, end)
+                    if end - start < 4:
+                        continue
                 if (c := self._trimmed(text, start, end, label, 1)) is not None:
                     out.append(c)
         return out
+
+    def _strip_start(self, text: str, start: int, end: int) -> int:
+        """Skip function words before a pattern name (据上海财经大学 → 上海财经大学)."""
+        while True:
+            head = text[start:end].lstrip("0123456789年 ")
+            bad = next((b for b in self.rules["bad_starts"] if head.startswith(b)), None)
+            if bad is None or len(head) <= len(bad):
+                return start
+            start = end - len(head) + len(bad)
 
     def _trimmed(self, text: str, start: int, end: int, label: str, rank: int) -> _Cand | None:
         while start < end and text[start] in _TRIM:

@@ -7,8 +7,8 @@ character offsets. Any installed spaCy pipeline with an ``ner`` component can re
 (``model = "zh_core_web_trf"``); ``label_map`` maps its labels onto ours.
 
 >>> import hunyuan_kg
->>> nlp = hunyuan_kg.load(gazetteer=False)
->>> [(e.text, e.label_) for e in nlp("马化腾在深圳宣布了新计划。").ents]
+>>> nlp = hunyuan_kg.load(ner="zh_core_web_sm")  # doctest: +SKIP
+>>> [(e.text, e.label_) for e in nlp("马化腾在深圳宣布了新计划。").ents]  # doctest: +SKIP
 [('马化腾', 'PERSON'), ('深圳', 'LOC')]
 """
 

@@ -65,7 +65,7 @@ def coerce_dct(dct: dt.date | str | None) -> dt.date | None:
     >>> coerce_dct("2024-07-04"), coerce_dct(None)
     (datetime.date(2024, 7, 4), None)
     """
-    if dct is None or isinstance(dct, dt.date) and not isinstance(dct, dt.datetime):
+    if dct is None or (isinstance(dct, dt.date) and not isinstance(dct, dt.datetime)):
         return dct
     if isinstance(dct, dt.datetime):
         return dct.date()

@@ -14,8 +14,9 @@ The heuristic, in order:
 3. **latest-year** — otherwise the latest explicit year (granularity ``year``, 1 January).
 4. **none** — nothing to go on.
 
->>> guess_dct("2026-01-03 05:20:08 · 作者: 编辑部\\n正文……")
-DctGuess(date=datetime.date(2026, 1, 3), granularity='day', method='header', evidence='2026-01-03 05:20:08')
+>>> g = guess_dct("2026-01-03 05:20:08 · 作者: 编辑部\\n正文……")
+>>> g.date, g.granularity, g.method, g.evidence
+(datetime.date(2026, 1, 3), 'day', 'header', '2026-01-03 05:20:08')
 >>> infer_dct("2023 年 5 月 8 日发布的模型，今年 7 月又更新了一版。")
 (datetime.date(2023, 7, 1), 'month')
 """
@@ -117,7 +118,9 @@ def guess_dct(text: str) -> DctGuess:
         later = [m for m in _this_year_months(text, guess.year) if _start(m) > guess]
         if later:
             best = max(later, key=_start)
-            return DctGuess(_start(best).replace(day=1), "month", "latest-date+this-year", best.text)
+            return DctGuess(
+                _start(best).replace(day=1), "month", "latest-date+this-year", best.text
+            )
         return DctGuess(guess, "month", "latest-date", latest.text)
     years = [m for m in absolute if m.granularity == "year"]
     if years:

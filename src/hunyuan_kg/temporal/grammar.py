@@ -3,8 +3,9 @@
 The YAML files (see ``data/temporal/index.yml``) hold every word and regex; this module
 only expands ``<<fragment>>`` and ``<<@table>>`` placeholders, gives each pattern's named
 groups a unique prefix and joins all patterns into one alternation, so a text is scanned
-in a single pass of the regex engine. A lookahead on the characters any pattern can start
-with (worked out from the parsed regex) lets the engine skip all other positions quickly.
+in a single pass of the regex engine. Lookaheads on the characters a pattern can start with
+(worked out from the parsed regex), one for the whole alternation and one per pattern, let
+the engine skip other positions and other patterns quickly.
 
 >>> g = grammar()
 >>> [p.name for p in g.patterns.values()][:2]
@@ -47,6 +48,18 @@ class Pattern:
     before_window: int
     after: re.Pattern[str] | None
     vetoed: str | None
+
+    def groups_of(self, match: re.Match[str]) -> dict[str, str]:
+        """The rule's named groups that took part in ``match``, by their names in the rule."""
+        if not self.groups:
+            return {}
+        fulls = [full for full, _ in self.groups]
+        values = match.group(*fulls) if len(fulls) > 1 else (match.group(fulls[0]),)
+        return {
+            short: value
+            for (_, short), value in zip(self.groups, values, strict=True)
+            if value is not None
+        }
 
     def vetoed_at(self, text: str, start: int, end: int) -> bool:
         """True if the words before ``start`` or after ``end`` veto this match."""
@@ -164,7 +177,9 @@ def _load_sections() -> dict[str, Any]:
     for name in read_yaml(data_path("temporal", "index.yml"))["files"]:
         part = read_yaml(data_path("temporal", name)) or {}
         numerals = part.get("numerals", {})
-        merged["numerals"]["digits"].update({str(k): v for k, v in numerals.get("digits", {}).items()})
+        merged["numerals"]["digits"].update(
+            {str(k): v for k, v in numerals.get("digits", {}).items()}
+        )
         merged["numerals"]["units"].update(numerals.get("units", {}))
         merged["numerals"]["approximate"] += numerals.get("approximate", [])
         merged["numerals"]["half"] = numerals.get("half", merged["numerals"]["half"])
@@ -175,7 +190,9 @@ def _load_sections() -> dict[str, Any]:
     return merged
 
 
-def _compile_pattern(index: int, rule: dict[str, Any], sections: dict[str, Any]) -> tuple[str, Pattern]:
+def _compile_pattern(
+    index: int, rule: dict[str, Any], sections: dict[str, Any]
+) -> tuple[str, Pattern]:
     words = {**sections["lists"], **sections["tables"]}
     body = _expand(rule["regex"], sections["fragments"], words)
     prefix = f"g{index}__"
@@ -197,7 +214,7 @@ def _compile_pattern(index: int, rule: dict[str, Any], sections: dict[str, Any])
         after=_context(lists, after_names, before=False) if after_names else None,
         vetoed=rule.get("vetoed"),
     )
-    return f"(?P<p{index}>{body})", pattern
+    return f"(?P<p{index}>{_prefilter(body)}{body})", pattern
 
 
 @cache

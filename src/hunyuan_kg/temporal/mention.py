@@ -42,7 +42,7 @@ def precision(granularity: str | None) -> int:
     >>> [precision(g) for g in ("year", "quarter", "day", None)]
     [0, 2, 5, -1]
     """
-    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1  # type: ignore[arg-type]
+    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
 
 
 def format_value(granularity: Granularity, day: dt.date) -> str:

@@ -42,7 +42,7 @@ class Resolution:
     kind: Kind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
     """Where a match sits: the text, its start, the document date and the grammar."""
 
@@ -55,7 +55,10 @@ class Context:
     def future_cued(self) -> bool:
         """True if a future cue (将于, 预计) shortly precedes the match in its sentence."""
         g = self.grammar
-        return g.future_cue.search(self.text, max(0, self.start - g.future_window), self.start) is not None
+        return (
+            g.future_cue.search(self.text, max(0, self.start - g.future_window), self.start)
+            is not None
+        )
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -163,7 +166,11 @@ def _period(groups: dict[str, str], ctx: Context) -> tuple[Granularity, int] | N
     if quarter is not None:
         number = read_number(quarter, ctx.grammar.numerals)
         return ("quarter", number) if number is not None and 1 <= number <= 4 else None
-    for group, table in (("half_year", "half_year"), ("half_code", "half_code"), ("year_edge", "year_edge")):
+    for group, table in (
+        ("half_year", "half_year"),
+        ("half_code", "half_code"),
+        ("year_edge", "year_edge"),
+    ):
         if group in groups:
             code = str(t[table][groups[group]])
     if code is None:

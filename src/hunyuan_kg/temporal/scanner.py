@@ -47,7 +47,7 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
             if pattern.vetoed == "duration":
                 found.append(DateMention(text[start:end], start, end, None, None, "duration"))
             continue
-        groups = {short: v for full, short in pattern.groups if (v := match.group(full)) is not None}
+        groups = pattern.groups_of(match)
         context = Context(text=text, start=start, dct=dct, grammar=g, last_year=last_year)
         try:
             resolved = RESOLVERS[pattern.resolve](groups, pattern.kind, context)  # type: ignore[arg-type]
