@@ -173,11 +173,6 @@ def test_impossible_dates_never_reach_the_timeline(kg_all):
             assert 1 <= parts[1] <= 12, e
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a text over nlp.max_length fails with spaCy's 450-character E088 message; "
-    "extraction._one should say 'too long: N characters (limit M)'",
-)
 def test_oversized_text_fails_with_a_short_reason(kg_all):
     failed = {f.doc: f.reason for f in kg_all.failures}
     assert "huge_line" in failed

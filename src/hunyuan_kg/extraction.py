@@ -148,6 +148,9 @@ def extract_documents(
 
 
 def _one(nlp: Language, document: Document) -> DocExtraction | Failure:
+    if len(document.text) > nlp.max_length:
+        reason = f"too long: {len(document.text)} characters (limit {nlp.max_length})"
+        return Failure(document.id, document.path, reason)
     try:
         doc = nlp(make_doc(nlp, document))
     except Exception as exc:

@@ -73,11 +73,17 @@ class KnowledgeGraph:
         return write_all(self, Path(outdir), formats)
 
     def entity(self, name: str) -> str | None:
-        """Node id of the entity whose label or alias is ``name`` (None if unknown)."""
+        """Node id of the entity named ``name``: its label, an alias, or a gazetteer name of
+        it, compared after normalization (width, case, quotes, spaces). None if unknown."""
+        from .gazetteer import Gazetteer
+        from .normalize import name_key
+
+        entry = Gazetteer.default().lookup(name)
+        keys = {name_key(name)} | ({name_key(entry.name)} if entry else set())
         for node, data in self.graph.nodes(data=True):
-            if data.get("type") != "EVENT" and (
-                name == data.get("label") or name in data.get("aliases", ())
-            ):
+            if data.get("type") != "EVENT" and keys & {
+                name_key(a) for a in (data.get("label", ""), *data.get("aliases", ()))
+            }:
                 return str(node)
         return None
 

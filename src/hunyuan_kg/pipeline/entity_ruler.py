@@ -126,7 +126,7 @@ class EntityRuler:
     def _has_cue(self, text: str, start: int, end: int) -> bool:
         return bool(
             self.rules["cue_after"].search(text[end : end + 4])
-            or self.rules["cue_before"].search(text[max(0, start - 2) : start])
+            or self.rules["cue_before"].search(text[max(0, start - 6) : start])
         )
 
     def _pattern_cands(self, text: str) -> list[_Cand]:
