@@ -132,16 +132,18 @@ def build_incremental(
     jobs: int = 1,
     batch_size: int = 32,
     progress: Progress | None = None,
+    update: bool = True,
     **load_options: Any,
 ) -> KnowledgeGraph:
-    """Build over the inputs recorded in ``outdir`` plus ``paths``, extracting only the
-    documents that are new or changed; the result equals :func:`hunyuan_kg.build` over
-    all the inputs. Updates the cache and manifest; writing the exports is left to the
-    caller (``kg.write(outdir)``). Recorded inputs are re-read as given (relative paths
-    from the current folder), so new files inside an old input folder are picked up too.
+    """Build over the inputs recorded in ``outdir`` (when ``update``) plus ``paths``,
+    extracting only the documents that are new or changed; the result equals
+    :func:`hunyuan_kg.build` over all the inputs. Updates the cache and manifest; writing
+    the exports is left to the caller (``kg.write(outdir)``). Inputs are recorded as
+    absolute paths and re-read, so new files inside an old input folder are picked up too.
     ``progress`` counts extracted (not cached) documents.
     """
-    inputs = list(dict.fromkeys([*read_manifest(outdir), *(str(p) for p in paths)]))
+    earlier = read_manifest(outdir) if update else []
+    inputs = list(dict.fromkeys([*earlier, *(str(Path(p).resolve()) for p in paths)]))
     files = collect_paths(inputs)
     ids = unique_ids(files)
     items = [(str(p), ids[p]) for p in files]

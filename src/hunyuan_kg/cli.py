@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from tqdm import tqdm
@@ -35,12 +36,26 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Output folder.")] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            help="Add PATHS to the build in this folder: only new or changed articles are "
+            "processed (a per-document cache); the result equals a full rebuild.",
+        ),
+    ] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option("--format", "-f", help=f"Export format, repeatable: {', '.join(FORMATS)}"),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes (0 = all cores).")] = 0,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Run on a Dask cluster at this address (tcp://host:8786).")
+    ] = None,
+    dask_local: Annotated[
+        int, typer.Option("--dask-local", help="Run on a local Dask cluster of N workers.")
+    ] = 0,
     segmenter: Annotated[str, typer.Option(help="char or pkuseg.")] = "char",
     ner: Annotated[
         str, typer.Option(help="none, or a statistical NER: an installed spaCy pipeline.")
@@ -48,10 +63,14 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Build graph.graphml, graph.gexf and the timeline files from articles."""
-    from .api import build as build_kg
     from .ingest import InputError, collect_paths
 
     started = time.perf_counter()
+    target = update or out
+    if target is None:
+        raise _fail("give an output folder: -o OUTDIR (or --update OUTDIR)")
+    if out is not None and update is not None and out != update:
+        raise _fail("-o and --update name different folders")
     fmts = [f for item in formats or [] for f in item.split(",") if f] or None
     if fmts and (bad := [f for f in fmts if f not in FORMATS]):
         raise _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
@@ -59,22 +78,48 @@ def build(
         total = len(collect_paths(paths))
     except InputError as exc:
         raise _fail(str(exc)) from exc
+    options = {"segmenter": segmenter, "ner": None if ner == "none" else ner}
     bar = tqdm(total=total, unit="doc", disable=quiet or None, file=sys.stderr)
 
     def progress(n: int) -> None:
         bar.update(n - bar.n)
 
-    kg = build_kg(
-        paths, jobs=jobs, progress=progress, segmenter=segmenter, ner=None if ner == "none" else ner
-    )
-    bar.close()
-    out.mkdir(parents=True, exist_ok=True)
-    kg.write(out, fmts)
-    _write_errors(out, kg.failures)
+    try:
+        kg = _run(paths, target, update is not None, scheduler, dask_local, jobs, progress, options)
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        bar.close()
+    target.mkdir(parents=True, exist_ok=True)
+    kg.write(target, fmts)
+    _write_errors(target, kg.failures)
     if not quiet:
-        _summary(kg, time.perf_counter() - started, out)
+        _summary(kg, time.perf_counter() - started, target)
     if kg.failures:
         raise typer.Exit(1)
+
+
+def _run(
+    paths: list[Path],
+    target: Path,
+    incremental: bool,
+    scheduler: str | None,
+    dask_local: int,
+    jobs: int,
+    progress: Callable[[int], None],
+    options: dict[str, Any],
+) -> KnowledgeGraph:
+    """Pick the engine: Dask, or local processes with the per-document cache in ``target``
+    (an update adds to the inputs recorded there; a plain build replaces them)."""
+    if scheduler or dask_local:
+        from .distributed import build_dask
+
+        return build_dask(paths, scheduler=scheduler, local_workers=dask_local or None, **options)
+    from .cache import build_incremental
+
+    return build_incremental(
+        paths, target, jobs=jobs, progress=progress, update=incremental, **options
+    )
 
 
 def _write_errors(out: Path, failures: list[Failure]) -> None:
