@@ -140,7 +140,9 @@ class EventExtractor:
                 if _ascii_word_edge(text, start, end):
                     continue
                 etype = lex.trigger_type[m.group().lower()]
-                ev = self._event(doc, sents, si, etype, start, end, s_ents, s_dates, prev_date)
+                ev = self._event(
+                    text, ents, sents, si, etype, start, end, s_ents, s_dates, prev_date
+                )
                 if ev is not None:
                     events.append(ev)
             prev_date = None
@@ -163,7 +165,8 @@ class EventExtractor:
 
     def _event(
         self,
-        doc: Doc,
+        text: str,
+        ents: list[Span],
         sents: list[Span],
         si: int,
         etype: str,
@@ -173,7 +176,6 @@ class EventExtractor:
         s_dates: list[Span],
         prev_date: tuple[str, str, str] | None,
     ) -> EventCandidate | None:
-        text = doc.text
         sent = sents[si]
         spec = self.lex.types[etype]
         c_left, c_right = self._clause(text, sent, start, end)
@@ -190,11 +192,11 @@ class EventExtractor:
 
         agent = nearest_before(in_clause, spec["agent"]) or nearest_before(usable, spec["agent"])
         if agent is None and "PERSON" in spec["agent"]:
-            agent = self._speaker(doc, sent)
+            agent = self._speaker(text, ents, sent)
         rest = [e for e in in_clause if e is not agent]
         theme = nearest_after(rest, spec["theme"]) or nearest_before(rest, spec["theme"])
         if theme is None and etype in ("join", "depart"):
-            theme = self._recent(doc, sents, si, "ORG")
+            theme = self._recent(ents, sents, si, "ORG")
         participants: list[tuple[EntityRef, str]] = []
         if agent is not None:
             participants.append((EntityRef.from_span(agent), "agent"))
@@ -214,7 +216,7 @@ class EventExtractor:
             participants=participants,
             object_text=text[end:c_right].strip()[:24] if theme is None else "",
         )
-        self._date(ev, doc, c_left, c_right, s_dates, sent, prev_date)
+        self._date(ev, text, c_left, c_right, s_dates, sent, prev_date)
         if theme is None and (ev.date is None or not ev.object_text):
             return None
         return ev
@@ -230,7 +232,7 @@ class EventExtractor:
     def _date(
         self,
         ev: EventCandidate,
-        doc: Doc,
+        text: str,
         c_left: int,
         c_right: int,
         s_dates: list[Span],
@@ -241,37 +243,38 @@ class EventExtractor:
         vague = [d for d in in_clause if d._.date.kind == "vague"]
         if any(d.text not in self.lex.vague_at_dct for d in vague):
             return  # 前段时间, 此前 …: a time of its own, not a calendar date
-        borrow = not self.lex.own_time.search(doc.text, c_left, c_right)
+        borrow = not self.lex.own_time.search(text, c_left, c_right)
         pool = in_clause or [d for d in s_dates if d.end_char <= c_left and borrow]
         if pool:
             before = [d for d in pool if d.end_char <= ev.start]
             best = before[-1] if before else pool[0]
             mention = best._.date
             ev.date, ev.granularity, ev.date_text = mention.value, mention.granularity, best.text
-        elif prev_date and sent.text.lstrip().startswith(self.lex.carry):
+        elif prev_date and text[sent.start_char : sent.end_char].lstrip().startswith(
+            self.lex.carry
+        ):
             ev.date, ev.granularity, ev.date_text = prev_date
 
     @staticmethod
-    def _speaker(doc: Doc, sent: Span) -> Span | None:
+    def _speaker(text: str, ents: list[Span], sent: Span) -> Span | None:
         """The PERSON who speaks an interview line (``刘煜宏：我…``) when the line has 我."""
-        text = doc.text
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         line_end = text.find("\n", sent.start_char)
         line = text[line_start : line_end if line_end != -1 else len(text)]
         m = _SPEAKER.match(line)
-        if not m or "我" not in sent.text:
+        if not m or "我" not in text[sent.start_char : sent.end_char]:
             return None
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON" and ent.start_char == line_start + m.start("name"):
                 return ent
         return None
 
     @staticmethod
-    def _recent(doc: Doc, sents: list[Span], si: int, label: str) -> Span | None:
+    def _recent(ents: list[Span], sents: list[Span], si: int, label: str) -> Span | None:
         """The last ``label`` entity in the three sentences before ``si``."""
         lo = sents[max(0, si - 3)].start_char
         hi = sents[si].start_char
-        cands = [e for e in doc.ents if lo <= e.start_char < hi and e.label_ == label]
+        cands = [e for e in ents if lo <= e.start_char < hi and e.label_ == label]
         return cands[-1] if cands else None
 
 

@@ -90,14 +90,15 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[RelationCandidate] = doc._.relations
+        text = doc.text
         ents = list(doc.ents)
         for sent in doc.sents:
             s_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
             if not s_ents:
                 continue
-            groups = self._conjuncts(doc.text, s_ents)
+            groups = self._conjuncts(text, s_ents)
             for rule in self.rules:
-                self._apply(rule, doc.text, sent, s_ents, groups, out)
+                self._apply(rule, text, sent, s_ents, groups, out)
             self._name_rules(sent, s_ents, out)
         return doc
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,9 +33,12 @@ class SentenceSplitter:
     """Sets ``token.is_sent_start`` from :func:`sentence_starts`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = set(sentence_starts(doc.text))
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        if not len(doc):
+            return doc
+        idx = doc.to_array([IDX]).astype(np.int64).ravel()
+        flags = np.where(np.isin(idx, sentence_starts(doc.text)), 1, -1)
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 
