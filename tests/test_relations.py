@@ -99,7 +99,7 @@ def test_enumeration_shares_the_relation(nlp):
     ("text", "ents"),
     [
         ("蒋杰和腾讯集团都在深圳。", {"蒋杰": "PERSON", "腾讯集团": "ORG"}),
-        ("混元。腾讯会议。", {"混元": "PRODUCT", "腾讯会议": "PRODUCT"}),
+        ("星河模型。北斗会议。", {"星河模型": "PRODUCT", "北斗会议": "PRODUCT"}),
     ],
 )
 def test_no_relation_without_a_cue(nlp, text, ents):
@@ -108,6 +108,75 @@ def test_no_relation_without_a_cue(nlp, text, ents):
 
 def test_relations_stay_inside_sentences(nlp):
     doc = doc_with_ents(
-        nlp, "腾讯会议很好用。接入混元的产品很多。", {"腾讯会议": "PRODUCT", "混元": "PRODUCT"}
+        nlp,
+        "北斗会议很好用。接入星河模型的产品很多。",
+        {"北斗会议": "PRODUCT", "星河模型": "PRODUCT"},
     )
     assert rels(doc) == []
+
+
+def test_a_title_chain_gives_one_role_per_organisation(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "星河集团董事会主席兼首席执行官、星河云首席执行官王伟宣布推出新模型。",
+        {"星河集团": "ORG", "星河云": "ORG", "王伟": "PERSON"},
+    )
+    roles = {(h, t, r) for k, h, t, r in rels(doc) if k == "role"}
+    assert ("王伟", "星河云", "首席执行官") in roles
+    assert ("王伟", "星河集团", "董事会主席兼首席执行官") in roles
+
+
+def test_pronouns_stand_for_the_last_person_or_product(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "王伟毕业于清华。目前他同时担任星河科技的首席执行官。北斗模型发布后，北斗会议都在使用它。",
+        {"王伟": "PERSON", "星河科技": "ORG", "北斗模型": "PRODUCT", "北斗会议": "PRODUCT"},
+    )
+    found = rels(doc)
+    assert ("role", "王伟", "星河科技", "首席执行官") in found
+    assert ("uses", "北斗会议", "北斗模型", "") in found
+
+
+def test_owners_stay_out_of_enumerations(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "北斗模型的主要对手是星河科技的星河模型和云海公司的云海模型。",
+        {
+            "北斗模型": "PRODUCT",
+            "星河科技": "ORG",
+            "星河模型": "PRODUCT",
+            "云海公司": "ORG",
+            "云海模型": "PRODUCT",
+        },
+    )
+    rivals = {t for k, h, t, _ in rels(doc) if k == "competes_with" and h == "北斗模型"}
+    assert {"星河模型", "云海模型"} <= rivals
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "北斗助手建立在星河科技的北斗模型之上。",
+            {"北斗助手": "PRODUCT", "星河科技": "ORG", "北斗模型": "PRODUCT"},
+            ("based_on", "北斗助手", "北斗模型", ""),
+        ),
+        (
+            "星河科技旗下的 AI 助手北斗助手上线了。",
+            {"星河科技": "ORG", "北斗助手": "PRODUCT"},
+            ("develops", "星河科技", "北斗助手", ""),
+        ),
+        (
+            "用户可以在星河云上直接部署北斗模型。",
+            {"星河云": "ORG", "北斗模型": "PRODUCT"},
+            ("uses", "星河云", "北斗模型", ""),
+        ),
+        (
+            "星河云是星河集团旗下的云计算公司。",
+            {"星河云": "ORG", "星河集团": "ORG"},
+            ("part_of", "星河云", "星河集团", ""),
+        ),
+    ],
+)
+def test_more_cues(nlp, text, ents, expected):
+    assert expected in rels(doc_with_ents(nlp, text, ents))

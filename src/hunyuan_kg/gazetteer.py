@@ -2,7 +2,8 @@
 
 Entries live in ``data/gazetteers/*.jsonl`` (schema in ``docs/gazetteer.md``). Matching is
 one Aho-Corasick pass over :func:`~hunyuan_kg.normalize.fold`-ed text, keeping the
-leftmost-longest matches; ASCII aliases must not touch other ASCII letters or digits.
+non-overlapping matches that cover the most text; ASCII aliases must not touch other
+ASCII letters or digits.
 
 >>> gaz = Gazetteer.default()
 >>> [(m.text, m.entry.type) for m in gaz.find("腾讯会议接入了混元")][:1]
@@ -11,6 +12,7 @@ leftmost-longest matches; ASCII aliases must not touch other ASCII letters or di
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -117,14 +119,27 @@ class Gazetteer:
 
 
 def _longest(cands: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    out: list[tuple[int, int, str, bool]] = []
-    last_end = -1
-    for c in cands:
-        if c[0] >= last_end:
-            out.append(c)
-            last_end = c[1]
-    return out
+    """The non-overlapping matches that cover the most characters (fewest spans on ties):
+    百度文心一言 is 百度 + 文心一言, not 百度文心 + 一言."""
+    cands = sorted(set(cands), key=lambda c: (c[1], c[0]))
+    ends = [c[1] for c in cands]
+    # best[i]: (covered chars, -spans) using the first i candidates, and the choice made.
+    best: list[tuple[int, int]] = [(0, 0)]
+    took: list[bool] = []
+    for i, (start, end, _, _) in enumerate(cands):
+        j = bisect.bisect_right(ends, start, 0, i)
+        with_it = (best[j][0] + end - start, best[j][1] - 1)
+        took.append(with_it > best[i])
+        best.append(max(with_it, best[i]))
+    out = []
+    i = len(cands)
+    while i > 0:
+        if took[i - 1]:
+            out.append(cands[i - 1])
+            i = bisect.bisect_right(ends, cands[i - 1][0], 0, i - 1)
+        else:
+            i -= 1
+    return sorted(out)
 
 
 def _entry(row: dict[str, Any]) -> Entry:

@@ -70,6 +70,9 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
             if head != tail:
                 src = Source(x.info.id, x.sentence_at(r.start), r.start, r.end)
                 edges.setdefault((head, tail, r.type, r.role), []).append(src)
+                for nid in (head, tail):  # a parent named only inside a name (腾讯云 → 腾讯)
+                    if not node_sources[nid]:
+                        node_sources[nid].append(src)
     reports = []
     for x in exts:
         for e in x.events:

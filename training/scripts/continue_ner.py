@@ -43,6 +43,7 @@ def main() -> None:
     def dev_f() -> float:
         return float(nlp.evaluate(dev)["ents_f"])
 
+    args.out.mkdir(parents=True, exist_ok=True)
     best = dev_f()
     print(f"start dev F {best:.4f}")
     nlp.to_disk(args.out)

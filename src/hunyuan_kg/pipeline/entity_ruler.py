@@ -3,7 +3,8 @@
 Candidates come from three sources, strongest first: the gazetteer (``span.kb_id_`` set),
 the patterns in ``data/entities/patterns.yml`` (versioned Latin names, quoted names,
 named conferences) and the statistical NER already in ``doc.ents``. Gazetteer and pattern
-candidates are merged longest first; statistical spans fill the gaps. Generic terms from
+candidates are merged by strength (the gazetteer and strong patterns first, longest first
+among them), then the other patterns, then statistical spans fill the gaps. Generic terms from
 the stoplist (AI, NLP, 大模型 …) never become entities, and every surviving span whose
 name the gazetteer knows takes the gazetteer's type and id.
 
@@ -47,11 +48,13 @@ def _alternation(words: list[str]) -> str:
 def _placeholders() -> dict[str, str]:
     titles = read_yaml(data_path("relations", "titles.yml"))
     names = read_yaml(data_path("entities", "surnames.yml"))
+    breaks = read_yaml(data_path("entities", "patterns.yml"))["name_breaks"]
     surname = _alternation([*names["compound"], *names["single"]])
     return {
         "{TITLE}": f"(?:{_alternation(titles['modifiers'])})?(?:{_alternation(titles['titles'])})",
         "{SURNAME}": f"(?:{surname})",
         "{FOLLOW}": f"(?:{_alternation(names['follow'])}|$)",
+        "{NAMECHAR}": f"(?:(?!{_alternation(breaks)})[\\u4e00-\\u9fff])",
     }
 
 
@@ -65,8 +68,11 @@ def _compile(regex: str) -> re.Pattern[str]:
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
-        "patterns": [(p["label"], _compile(p["regex"])) for p in raw["patterns"]],
+        "patterns": [
+            (p["label"], _compile(p["regex"]), bool(p.get("strong"))) for p in raw["patterns"]
+        ],
         "bad_starts": tuple(raw["name_bad_starts"]),
+        "breaks": tuple(w for w in raw["name_breaks"] if len(w) > 1),
         "suffix": re.compile("(?:" + "|".join(raw["product_name_suffixes"]) + ")"),
         "version": re.compile(raw["product_version_suffix"]),
         "cue_after": re.compile(raw["ambiguous_cue_after"]),
@@ -93,7 +99,7 @@ class EntityRuler:
         chosen: list[_Cand] = []
         taken = bytearray(len(text) + 1)
         for group in (strong, weak):
-            for c in sorted(group, key=lambda c: (-(c.end - c.start), c.rank, c.start)):
+            for c in sorted(group, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
                 if any(taken[c.start : c.end]):
                     continue
                 chosen.append(c)
@@ -131,19 +137,24 @@ class EntityRuler:
 
     def _pattern_cands(self, text: str) -> list[_Cand]:
         out = []
-        for label, rx in self.rules["patterns"]:
+        for label, rx, strong in self.rules["patterns"]:
             for m in rx.finditer(text):
                 start, end = m.span("name") if "name" in rx.groupindex else m.span()
                 if label in ("ORG", "EVENT"):
                     start = self._strip_start(text, start, end)
                     if end - start < 4:
                         continue
-                if (c := self._trimmed(text, start, end, label, 1)) is not None:
+                if (c := self._trimmed(text, start, end, label, 0 if strong else 1)) is not None:
                     out.append(c)
         return out
 
     def _strip_start(self, text: str, start: int, end: int) -> int:
-        """Skip function words before a pattern name (据上海财经大学 → 上海财经大学)."""
+        """Skip function words before a pattern name (据上海财经大学 → 上海财经大学) and the
+        tail of a word cut by the name's start (举办原动力大会 matched from 办 → 原动力大会)."""
+        for word in self.rules["breaks"]:
+            for k in range(1, len(word)):
+                if text.startswith(word, start - k):
+                    start = start - k + len(word)
         while True:
             head = text[start:end].lstrip("0123456789年 ")
             bad = next((b for b in self.rules["bad_starts"] if head.startswith(b)), None)

@@ -2,15 +2,20 @@
 
 Pair rules live in ``data/relations/rules.yml`` (role, part_of, develops, based_on, uses,
 competes_with): two entities of one sentence, the text between them and around them.
-Two name rules need no verb: an organisation named after its parent plus a unit word is
-part of it (腾讯云 → 腾讯), and a product named after its maker is developed by it
-(腾讯会议 → 腾讯) when the gazetteer agrees or the maker is a known company.
+Enumerations share a relation (腾讯会议、腾讯文档和微信读书都接入了混元), owners are left
+out of them (百度的文心一言和阿里巴巴的通义千问), and 他/她/它 stand for the last person or
+product named. Two name rules need no verb: an organisation named after its parent plus a
+unit word is part of it (腾讯云 → 腾讯), and a product named after its maker is developed
+by it (腾讯会议 → 腾讯) when the gazetteer agrees or the maker is a known company.
 
 >>> import hunyuan_kg
->>> nlp = hunyuan_kg.load(ner=None)
+>>> nlp = hunyuan_kg.load()
 >>> doc = nlp("据腾讯集团副总裁蒋杰介绍，腾讯会议接入了混元。")
->>> sorted((r.type, r.head.text, r.tail.text, r.role) for r in doc._.relations)[:2]
-[('role', '蒋杰', '腾讯集团', '副总裁'), ('uses', '腾讯会议', '混元', '')]
+>>> for r in sorted((r.type, r.head.text, r.tail.text, r.role) for r in doc._.relations):
+...     print(r)
+('develops', '腾讯', '腾讯会议', '')
+('role', '蒋杰', '腾讯集团', '副总裁')
+('uses', '腾讯会议', '混元', '')
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer
+from ..normalize import fold
 from ..resources import data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
@@ -53,10 +59,21 @@ class _Rule:
     between: re.Pattern[str]
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+    chain: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    rules: list[_Rule]
+    conjunction: re.Pattern[str]
+    possessive: re.Pattern[str]
+    pronouns: dict[str, re.Pattern[str]]
+    units: tuple[str, ...]
 
 
 @cache
-def _rules() -> tuple[list[_Rule], re.Pattern[str], tuple[str, ...]]:
+def lexicon() -> _Lexicon:
+    """The compiled relation rules."""
     titles = read_yaml(data_path("relations", "titles.yml"))
     words = sorted(titles["titles"], key=len, reverse=True)
     mods = "|".join(re.escape(m) for m in titles["modifiers"])
@@ -75,137 +92,205 @@ def _rules() -> tuple[list[_Rule], re.Pattern[str], tuple[str, ...]]:
             between=re.compile(r["between"].replace("{TITLE}", title_rx)),
             before=rx(r.get("before")),
             after=rx(r.get("after")),
+            chain=rx(r.get("chain")),
         )
         for r in raw["rules"]
     ]
-    return rules, re.compile(raw["conjunction"]), tuple(raw["unit_suffixes"])
+    return _Lexicon(
+        rules=rules,
+        conjunction=re.compile(raw["conjunction"]),
+        possessive=re.compile(raw["possessive"]),
+        pronouns={label: re.compile(p) for label, p in raw["pronouns"].items()},
+        units=tuple(raw["unit_suffixes"]),
+    )
 
 
 class RelationExtractor:
     """Applies the pair rules and the name rules; results go to ``doc._.relations``."""
 
     def __init__(self, gazetteer: Gazetteer | None) -> None:
-        self.rules, self.conj, self.units = _rules()
+        self.lex = lexicon()
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[RelationCandidate] = doc._.relations
         text = doc.text
-        ents = list(doc.ents)
-        for sent in doc.sents:
-            s_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
+        ents = [EntityRef.from_span(e) for e in doc.ents]
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        for si, (s_start, s_end) in enumerate(sents):
+            s_ents = [e for e in ents if s_start <= e.start < s_end]
+            context = [e for e in ents if sents[max(0, si - 2)][0] <= e.start < s_start]
+            s_ents = sorted(
+                s_ents + self._pronouns(text, s_start, s_end, s_ents, context),
+                key=lambda e: e.start,
+            )
             if not s_ents:
                 continue
             groups = self._conjuncts(text, s_ents)
-            for rule in self.rules:
-                self._apply(rule, text, sent, s_ents, groups, out)
-            self._name_rules(sent, s_ents, out)
+            for rule in self.lex.rules:
+                self._apply(rule, text, (s_start, s_end), s_ents, groups, out)
+            self._name_rules((s_start, s_end), s_ents, out)
         return doc
 
-    def _conjuncts(self, text: str, ents: list[Span]) -> dict[int, list[Span]]:
-        """Map each entity index to the enumeration it belongs to (A、B 和 C)."""
-        groups: dict[int, list[Span]] = {}
-        current = [0]
-        for i in range(1, len(ents) + 1):
-            joined = (
-                i < len(ents)
-                and ents[i].label_ == ents[i - 1].label_
-                and self.conj.fullmatch(text, ents[i - 1].end_char, ents[i].start_char)
-            )
-            if joined:
-                current.append(i)
-                continue
-            members = [ents[j] for j in current]
-            for j in current:
-                groups[j] = members
-            current = [i]
+    def _pronouns(
+        self,
+        text: str,
+        s_start: int,
+        s_end: int,
+        s_ents: list[EntityRef],
+        context: list[EntityRef],
+    ) -> list[EntityRef]:
+        """Pronouns as references to the last entity of their label before their clause
+        (in 北斗模型发布后，北斗会议都在使用它 the pronoun is 北斗模型, not 北斗会议)."""
+        refs = []
+        for label, rx in self.lex.pronouns.items():
+            for m in rx.finditer(text, s_start, s_end):
+                clause = max(text.rfind(c, s_start, m.start()) for c in "，,；;：:") + 1
+                pool = [e for e in [*context, *s_ents] if e.label == label and e.end <= m.start()]
+                before = [e for e in pool if e.end <= clause] or pool
+                if before:
+                    a = before[-1]
+                    refs.append(EntityRef(a.text, a.label, a.kb_id, m.start(), m.end()))
+        return refs
+
+    def _conjuncts(self, text: str, ents: list[EntityRef]) -> dict[int, list[EntityRef]]:
+        """Map each entity index to the enumeration it belongs to (A、B 和 C); an owner
+        (百度 in 百度的文心一言) stays on its own."""
+        owner = {
+            i
+            for i in range(len(ents) - 1)
+            if self.lex.possessive.fullmatch(text, ents[i].end, ents[i + 1].start)
+        }
+        groups: dict[int, list[EntityRef]] = {i: [ents[i]] for i in owner}
+        heads = [i for i in range(len(ents)) if i not in owner]
+        current: list[int] = []
+        for i in heads:
+            prev = current[-1] if current else None
+            if prev is not None and not (
+                ents[i].label == ents[prev].label
+                and self.lex.conjunction.fullmatch(text, ents[prev].end, ents[i].start)
+            ):
+                members = [ents[j] for j in current]
+                groups.update({j: members for j in current})
+                current = []
+            current.append(i)
+        members = [ents[j] for j in current]
+        groups.update({j: members for j in current})
         return groups
 
     def _apply(
         self,
         rule: _Rule,
         text: str,
-        sent: Span,
-        ents: list[Span],
-        groups: dict[int, list[Span]],
+        sent: tuple[int, int],
+        ents: list[EntityRef],
+        groups: dict[int, list[EntityRef]],
         out: list[RelationCandidate],
     ) -> None:
         for j, second in enumerate(ents):
-            if second.label_ not in rule.second:
+            if second.label not in rule.second:
                 continue
             after_role = ""
             if rule.after is not None:
-                m_after = rule.after.match(text, second.end_char, sent.end_char)
+                m_after = rule.after.match(text, second.end, sent[1])
                 if m_after is None:
                     continue
                 after_role = m_after.groupdict().get("role") or ""
             for i in range(j - 1, -1, -1):
                 first = ents[i]
-                if first.label_ not in rule.first:
+                if first.label not in rule.first or first.start >= second.start:
                     continue
-                m = rule.between.fullmatch(text, first.end_char, second.start_char)
+                m = rule.between.fullmatch(text, first.end, second.start)
                 if m is None:
                     continue
-                if rule.before is not None and not rule.before.search(
-                    text, sent.start_char, first.start_char
-                ):
+                if rule.before is not None and not rule.before.search(text, sent[0], first.start):
                     continue
                 role = (m.groupdict().get("role") or after_role).strip()
-                for a in groups[i]:
-                    for b in groups[j]:
-                        ra, rb = EntityRef.from_span(a), EntityRef.from_span(b)
-                        head, tail = (ra, rb) if rule.head_first else (rb, ra)
-                        out.append(
-                            RelationCandidate(
-                                rule.type,
-                                head,
-                                tail,
-                                role,
-                                (sent.start_char, sent.end_char),
-                                first.start_char,
-                                second.end_char,
-                            )
-                        )
+                self._emit(rule, groups[i], groups[j], role, sent, first.start, second.end, out)
+                self._follow_chain(rule, text, ents, i, groups, groups[j], sent, second.end, out)
                 break
 
-    def _name_rules(self, sent: Span, ents: list[Span], out: list[RelationCandidate]) -> None:
+    def _follow_chain(
+        self,
+        rule: _Rule,
+        text: str,
+        ents: list[EntityRef],
+        i: int,
+        groups: dict[int, list[EntityRef]],
+        second: list[EntityRef],
+        sent: tuple[int, int],
+        end: int,
+        out: list[RelationCandidate],
+    ) -> None:
+        """Earlier ``first`` entities joined by the rule's ``chain`` pattern (org-title lists)."""
+        if rule.chain is None:
+            return
+        k = i
+        while k > 0:
+            prev, cur = ents[k - 1], ents[k]
+            m = rule.chain.fullmatch(text, prev.end, cur.start)
+            if prev.label not in rule.first or m is None:
+                return
+            self._emit(
+                rule, groups[k - 1], second, m.group("role").strip(), sent, prev.start, end, out
+            )
+            k -= 1
+
+    @staticmethod
+    def _emit(
+        rule: _Rule,
+        firsts: list[EntityRef],
+        seconds: list[EntityRef],
+        role: str,
+        sent: tuple[int, int],
+        start: int,
+        end: int,
+        out: list[RelationCandidate],
+    ) -> None:
+        for a in firsts:
+            for b in seconds:
+                head, tail = (a, b) if rule.head_first else (b, a)
+                if head.text != tail.text:
+                    out.append(RelationCandidate(rule.type, head, tail, role, sent, start, end))
+
+    def _name_rules(
+        self, sent: tuple[int, int], ents: list[EntityRef], out: list[RelationCandidate]
+    ) -> None:
         if self.gazetteer is None:
             return
-        gaz = self.gazetteer
         for ent in ents:
-            if ent.label_ not in ("ORG", "PRODUCT"):
+            if ent.label not in ("ORG", "PRODUCT"):
                 continue
-            hits = [m for m in gaz.find(ent.text) if m.entry.type == "ORG"]
-            if not hits or hits[0].start != 0 or hits[0].end >= len(ent.text):
+            parent = self._named_parent(ent)
+            if parent is None:
                 continue
-            parent = hits[0].entry
-            own = gaz.lookup(ent.text)
-            if own is not None and own.id == parent.id:
-                continue
-            rest = ent.text[hits[0].end :].strip()
-            if ent.label_ == "ORG":
-                ok = (own is not None and own.parent == parent.id) or rest in self.units
-                rel = "part_of"
-            else:
-                ok = (own is not None and own.parent == parent.id) or parent.kind == "company"
-                rel = "develops"
-            if not ok:
-                continue
-            child = EntityRef.from_span(ent)
-            p_end = ent.start_char + hits[0].end
-            parent_ref = EntityRef(parent.name, "ORG", parent.id, ent.start_char, p_end)
-            head, tail = (child, parent_ref) if rel == "part_of" else (parent_ref, child)
-            out.append(
-                RelationCandidate(
-                    rel,
-                    head,
-                    tail,
-                    "",
-                    (sent.start_char, sent.end_char),
-                    ent.start_char,
-                    ent.end_char,
-                )
+            p_ref = EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
+            rel, head, tail = (
+                ("part_of", ent, p_ref) if ent.label == "ORG" else ("develops", p_ref, ent)
             )
+            out.append(RelationCandidate(rel, head, tail, "", sent, ent.start, ent.end))
+
+    def _named_parent(self, ent: EntityRef) -> Any:
+        """The organisation whose name begins ``ent``'s name and that owns it: by the
+        gazetteer, by a unit word (腾讯云), or as a company's product (腾讯会议)."""
+        gaz = self.gazetteer
+        assert gaz is not None
+        own = gaz.entries.get(ent.kb_id) or gaz.lookup(ent.text)
+        folded = fold(ent.text)
+        if own is not None and own.parent in gaz.entries:
+            parent = gaz.entries[own.parent]
+            if parent.type == "ORG" and any(
+                folded.startswith(fold(f)) and len(f) < len(ent.text) for f in parent.surface_forms
+            ):
+                return parent
+            return None
+        hits = [m for m in gaz.find(ent.text[:-1]) if m.entry.type == "ORG" and m.start == 0]
+        if not hits or (own is not None and own.id == hits[0].entry.id):
+            return None
+        parent, rest = hits[0].entry, ent.text[hits[0].end :].strip()
+        if ent.label == "ORG":
+            return parent if rest in self.lex.units else None
+        return parent if parent.kind == "company" else None
 
 
 @Language.factory("hkg_relations", default_config={"gazetteer": True})
