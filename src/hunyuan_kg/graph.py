@@ -82,7 +82,9 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                 parts.append(Participant(nid, g.nodes[nid]["label"], g.nodes[nid]["type"], role))
             src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text)
             reports.append(
-                EventReport(e.type, e.status, e.date, e.granularity, parts, src, e.object_text)
+                EventReport(
+                    e.type, e.status, e.date, e.granularity, parts, src, e.object_text, e.trigger
+                )
             )
     events = merge_events(reports)
     for ev in events:

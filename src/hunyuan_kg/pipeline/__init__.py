@@ -73,6 +73,6 @@ def load(
         nlp.add_pipe("hkg_ner", config={"model": ner})
     nlp.add_pipe("hkg_entity_ruler", config={"gazetteer": gazetteer})
     nlp.add_pipe("hkg_dates")
-    nlp.add_pipe("hkg_events")
+    nlp.add_pipe("hkg_events", config={"gazetteer": gazetteer})
     nlp.add_pipe("hkg_relations", config={"gazetteer": gazetteer})
     return nlp

@@ -37,7 +37,7 @@ class _Cand:
     end: int
     label: str
     kb_id: str
-    rank: int  # 0 gazetteer, 1 pattern, 2 statistical
+    rank: int  # 0 gazetteer or strong pattern, 1 pattern, 2 statistical, 3 repeated name
 
 
 def _alternation(words: list[str]) -> str:
@@ -104,6 +104,7 @@ class EntityRuler:
                     continue
                 chosen.append(c)
                 taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen += self._repeats(text, chosen, taken)
         spans: list[Span] = []
         for c in sorted(chosen, key=lambda c: c.start):
             span = doc.char_span(c.start, c.end, c.label, kb_id=c.kb_id, alignment_mode="expand")
@@ -111,6 +112,26 @@ class EntityRuler:
                 spans.append(span)
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _repeats(text: str, chosen: list[_Cand], taken: bytearray) -> list[_Cand]:
+        """One sense per document: a name recognized once (副主任俞栋) is the same entity
+        wherever else it stands in the document (2017 年，俞栋加入腾讯)."""
+        out = []
+        names = {text[c.start : c.end]: c for c in chosen if c.label != "EVENT"}
+        for name, c in sorted(names.items(), key=lambda kv: -len(kv[0])):
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                edge = name.isascii() and (
+                    (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum())
+                    or (end < len(text) and text[end].isascii() and text[end].isalnum())
+                )
+                if not edge and not any(taken[start:end]):
+                    out.append(_Cand(start, end, c.label, c.kb_id, 3))
+                    taken[start:end] = b"\x01" * len(name)
+                start = text.find(name, end)
+        return out
 
     def _gazetteer_cands(self, text: str) -> list[_Cand]:
         if self.gazetteer is None:

@@ -3,14 +3,17 @@
 The trigger lexicon, argument roles, planned/denied cues and clause breaks are language
 data in ``data/events/zh.yml``. For each trigger the component reads, in the trigger's
 clause first and then in its sentence: the agent (nearest fitting entity before the
-trigger), the theme (nearest fitting entity after it, else before it), and the date (the
-nearest calendar or vague date mention outside entity names; a sentence opening with
-同日/当天/随后 takes the previous sentence's date). A speaker's "我" in an interview turn
-(``刘煜宏：我 05 年加入的``) is the speaker; join/depart events without an organisation take
-the last one named in the preceding sentences. A trigger with no participant is no event.
+trigger, by label preference), the theme (nearest fitting entity after it, else before
+it; a coordinated clause such as ``并宣布…开放`` may take it from earlier clauses), extra
+participants (investors), and the date (the nearest calendar or vague date mention
+outside entity names; a sentence opening with 同日/当天/随后 takes the previous sentence's
+date). A speaker's "我" in an interview turn (``刘煜宏：我 05 年加入的``) is the speaker;
+join/depart events without an organisation take the last one named in the preceding
+sentences. Named events (2023 全球数字生态大会) with a date are conference events. A
+trigger with no participant is no event.
 
 >>> import hunyuan_kg
->>> nlp = hunyuan_kg.load(ner=None)
+>>> nlp = hunyuan_kg.load()
 >>> doc = nlp.make_doc("2024 年 5 月 30 日，腾讯推出元宝 App。"); doc._.doc_id = "d"
 >>> [(e.type, e.date, [p.text for p, _ in e.participants]) for e in nlp(doc)._.events]
 [('launch', '2024-05-30', ['腾讯', '元宝 App'])]
@@ -26,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..gazetteer import Gazetteer
 from ..resources import data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
@@ -66,6 +70,8 @@ class _Lexicon:
     skip_after: tuple[str, ...]
     vague_at_dct: frozenset[str]
     own_time: re.Pattern[str]
+    coordination: tuple[str, ...]
+    named_event_type: str
 
 
 @cache
@@ -73,13 +79,12 @@ def lexicon() -> _Lexicon:
     """The compiled trigger lexicon."""
     raw = read_yaml(data_path("events", "zh.yml"))
     trigger_type = {t: name for name, spec in raw["types"].items() for t in spec["triggers"]}
-    words = sorted(trigger_type, key=len, reverse=True)
 
     def alt(ws: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
 
     return _Lexicon(
-        trigger_rx=re.compile(rf"(?:{alt(words)})", re.IGNORECASE),
+        trigger_rx=re.compile(rf"(?:{alt(list(trigger_type))})", re.IGNORECASE),
         trigger_type={k.lower(): v for k, v in trigger_type.items()},
         types=raw["types"],
         not_trigger_rx=re.compile(alt(raw["not_triggers"])),
@@ -90,7 +95,9 @@ def lexicon() -> _Lexicon:
         carry=tuple(raw["carry_date"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
-        own_time=re.compile("|".join(map(re.escape, raw["own_time_words"]))),
+        own_time=re.compile(alt(raw["own_time_words"])),
+        coordination=tuple(raw["coordination"]),
+        named_event_type=raw["named_event_type"],
     )
 
 
@@ -103,11 +110,24 @@ def _ascii_word_edge(text: str, start: int, end: int) -> bool:
     )
 
 
+@dataclass(slots=True)
+class _Sentence:
+    """What a trigger needs to know of its sentence."""
+
+    index: int
+    start: int
+    end: int
+    ents: list[Span]
+    dates: list[Span]
+    prev_date: tuple[str, str, str] | None
+
+
 class EventExtractor:
     """Finds triggers and fills their arguments; results go to ``doc._.events``."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
         self.lex = lexicon()
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
@@ -119,45 +139,47 @@ class EventExtractor:
         ent_chars = bytearray(len(text) + 1)
         for e in ents:
             ent_chars[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
-        date_spans = doc.spans.get("dates", [])
         dates = [
             s
-            for s in date_spans
+            for s in doc.spans.get("dates", [])
             if s._.date.value
             and s._.date.kind in ("date", "vague")
             and not any(ent_chars[s.start_char : s.end_char])
         ]
         events: list[EventCandidate] = doc._.events
-        sents = list(doc.sents)
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
         prev_date: tuple[str, str, str] | None = None
-        for si, sent in enumerate(sents):
-            s_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
-            s_dates = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
-            for m in lex.trigger_rx.finditer(text, sent.start_char, sent.end_char):
+        for si, (s_start, s_end) in enumerate(sents):
+            sent = _Sentence(
+                si,
+                s_start,
+                s_end,
+                [e for e in ents if s_start <= e.start_char < s_end],
+                [d for d in dates if s_start <= d.start_char < s_end],
+                prev_date,
+            )
+            for m in lex.trigger_rx.finditer(text, s_start, s_end):
                 start, end = m.span()
                 if any(blocked[start:end]) or any(ent_chars[start:end]):
                     continue
                 if _ascii_word_edge(text, start, end):
                     continue
                 etype = lex.trigger_type[m.group().lower()]
-                ev = self._event(
-                    text, ents, sents, si, etype, start, end, s_ents, s_dates, prev_date
-                )
-                if ev is not None:
+                if (ev := self._event(text, ents, sents, sent, etype, start, end)) is not None:
                     events.append(ev)
+            events.extend(self._named_events(text, sent))
             prev_date = None
-            if s_dates:
-                d = s_dates[-1]._.date
+            if sent.dates:
+                d = sent.dates[-1]._.date
                 prev_date = (d.value, d.granularity, d.text)
         return doc
 
-    def _clause(self, text: str, sent: Span, start: int, end: int) -> tuple[int, int]:
-        left = sent.start_char
-        for m in self.lex.clause_rx.finditer(text, sent.start_char, start):
+    def _clause(self, text: str, sent: _Sentence, start: int, end: int) -> tuple[int, int]:
+        left = sent.start
+        for m in self.lex.clause_rx.finditer(text, sent.start, start):
             left = m.end()
-        right_m = self.lex.clause_rx.search(text, end, sent.end_char)
-        right = right_m.start() if right_m else sent.end_char
-        return left, right
+        right_m = self.lex.clause_rx.search(text, end, sent.end)
+        return left, right_m.start() if right_m else sent.end
 
     def _skipped(self, text: str, ent: Span) -> bool:
         before = text[max(0, ent.start_char - 3) : ent.start_char].rstrip()
@@ -167,41 +189,42 @@ class EventExtractor:
         self,
         text: str,
         ents: list[Span],
-        sents: list[Span],
-        si: int,
+        sents: list[tuple[int, int]],
+        sent: _Sentence,
         etype: str,
         start: int,
         end: int,
-        s_ents: list[Span],
-        s_dates: list[Span],
-        prev_date: tuple[str, str, str] | None,
     ) -> EventCandidate | None:
-        sent = sents[si]
         spec = self.lex.types[etype]
         c_left, c_right = self._clause(text, sent, start, end)
-        usable = [e for e in s_ents if not self._skipped(text, e)]
+        usable = [e for e in sent.ents if not self._skipped(text, e)]
         in_clause = [e for e in usable if c_left <= e.start_char and e.end_char <= c_right]
 
-        def nearest_before(pool: list[Span], labels: list[str]) -> Span | None:
-            cands = [e for e in pool if e.end_char <= start and e.label_ in labels]
-            return cands[-1] if cands else None
+        def before(pool: list[Span], labels: list[str]) -> Span | None:
+            for label in labels:
+                cands = [e for e in pool if e.end_char <= start and e.label_ == label]
+                if cands:
+                    return cands[-1]
+            return None
 
-        def nearest_after(pool: list[Span], labels: list[str]) -> Span | None:
+        def after(pool: list[Span], labels: list[str]) -> Span | None:
             cands = [e for e in pool if e.start_char >= end and e.label_ in labels]
             return cands[0] if cands else None
 
-        agent = nearest_before(in_clause, spec["agent"]) or nearest_before(usable, spec["agent"])
+        agent = before(in_clause, spec["agent"]) or before(usable, spec["agent"])
         if agent is None and "PERSON" in spec["agent"]:
             agent = self._speaker(text, ents, sent)
         rest = [e for e in in_clause if e is not agent]
-        theme = nearest_after(rest, spec["theme"]) or nearest_before(rest, spec["theme"])
-        if theme is None and etype in ("join", "depart"):
-            theme = self._recent(ents, sents, si, "ORG")
+        theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
+        if theme is None:
+            theme = self._theme_elsewhere(text, ents, sents, sent, spec, etype, c_left, agent)
         participants: list[tuple[EntityRef, str]] = []
         if agent is not None:
             participants.append((EntityRef.from_span(agent), "agent"))
         if theme is not None and theme is not agent:
             participants.append((EntityRef.from_span(theme), "theme"))
+        if extra := spec.get("extra"):
+            participants += self._extra(text, sent, extra, {agent, theme})
         if not participants or any(
             role not in {r for _, r in participants} for role in spec.get("requires", ())
         ):
@@ -211,15 +234,95 @@ class EventExtractor:
             trigger=text[start:end],
             start=start,
             end=end,
-            sentence=(sent.start_char, sent.end_char),
+            sentence=(sent.start, sent.end),
             status=self._status(text, c_left, start),
             participants=participants,
             object_text=text[end:c_right].strip()[:24] if theme is None else "",
         )
-        self._date(ev, text, c_left, c_right, s_dates, sent, prev_date)
-        if theme is None and (ev.date is None or not ev.object_text):
+        self._date(ev, text, c_left, c_right, sent)
+        if theme is None and (ev.date is None or not ev.object_text) and "extra" not in spec:
             return None
         return ev
+
+    def _theme_elsewhere(
+        self,
+        text: str,
+        ents: list[Span],
+        sents: list[tuple[int, int]],
+        sent: _Sentence,
+        spec: dict[str, Any],
+        etype: str,
+        c_left: int,
+        agent: Span | None,
+    ) -> Span | None:
+        """A theme outside the trigger's clause: the sentence subject (``subject_theme``),
+        the earlier clauses' theme in a coordinated clause, the organisation just named
+        (join/depart)."""
+        labels = spec["theme"]
+        earlier = [e for e in sent.ents if e.end_char <= c_left and e is not agent]
+        if spec.get("subject_theme"):
+            first = next((e for e in sent.ents if e.label_ in labels and e is not agent), None)
+            if first is not None and first.end_char <= c_left:
+                return first
+        if text[c_left:].lstrip().startswith(self.lex.coordination):
+            fitting = [e for e in earlier if e.label_ in labels]
+            if fitting:
+                return fitting[-1]
+        if etype in ("join", "depart"):
+            return self._recent(ents, sents, sent.index, "ORG")
+        return None
+
+    def _extra(
+        self, text: str, sent: _Sentence, extra: dict[str, Any], taken: set[Span | None]
+    ) -> list[tuple[EntityRef, str]]:
+        """Participants named with a cue right after them (由阿里巴巴领投)."""
+        cues = tuple(extra["cues"])
+        out = []
+        for e in sent.ents:
+            if e in taken or e.label_ not in extra["labels"]:
+                continue
+            if text[e.end_char : e.end_char + 8].lstrip("、和及与 ").startswith(cues) or any(
+                text[e.end_char : sent.end].startswith(c) for c in cues
+            ):
+                out.append((EntityRef.from_span(e), str(extra["role"])))
+        return out
+
+    def _named_events(self, text: str, sent: _Sentence) -> list[EventCandidate]:
+        """A named event (大会, 峰会) with a date in its clause happened then; an organisation
+        named inside it organised it."""
+        out = []
+        for ent in sent.ents:
+            if ent.label_ != "EVENT":
+                continue
+            c_left, c_right = self._clause(text, sent, ent.start_char, ent.end_char)
+            ev = EventCandidate(
+                type=self.lex.named_event_type,
+                trigger=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                sentence=(sent.start, sent.end),
+                status="happened",
+                participants=[(EntityRef.from_span(ent), "theme")],
+            )
+            in_clause = [d for d in sent.dates if c_left <= d.start_char < c_right]
+            if not in_clause:
+                continue
+            self._date(ev, text, c_left, c_right, sent)
+            if ev.date is None:
+                continue
+            for m in self.gazetteer.find(ent.text) if self.gazetteer else []:
+                if m.entry.type == "ORG":
+                    ref = EntityRef(
+                        m.entry.name,
+                        "ORG",
+                        m.entry.id,
+                        ent.start_char + m.start,
+                        ent.start_char + m.end,
+                    )
+                    ev.participants.insert(0, (ref, "agent"))
+                    break
+            out.append(ev)
+        return out
 
     def _status(self, text: str, c_left: int, start: int) -> str:
         window = text[max(c_left, start - self.lex.cue_window) : start]
@@ -230,39 +333,30 @@ class EventExtractor:
         return "happened"
 
     def _date(
-        self,
-        ev: EventCandidate,
-        text: str,
-        c_left: int,
-        c_right: int,
-        s_dates: list[Span],
-        sent: Span,
-        prev_date: tuple[str, str, str] | None,
+        self, ev: EventCandidate, text: str, c_left: int, c_right: int, sent: _Sentence
     ) -> None:
-        in_clause = [d for d in s_dates if c_left <= d.start_char < c_right]
+        in_clause = [d for d in sent.dates if c_left <= d.start_char < c_right]
         vague = [d for d in in_clause if d._.date.kind == "vague"]
         if any(d.text not in self.lex.vague_at_dct for d in vague):
             return  # 前段时间, 此前 …: a time of its own, not a calendar date
         borrow = not self.lex.own_time.search(text, c_left, c_right)
-        pool = in_clause or [d for d in s_dates if d.end_char <= c_left and borrow]
+        pool = in_clause or [d for d in sent.dates if d.end_char <= c_left and borrow]
         if pool:
             before = [d for d in pool if d.end_char <= ev.start]
             best = before[-1] if before else pool[0]
             mention = best._.date
             ev.date, ev.granularity, ev.date_text = mention.value, mention.granularity, best.text
-        elif prev_date and text[sent.start_char : sent.end_char].lstrip().startswith(
-            self.lex.carry
-        ):
-            ev.date, ev.granularity, ev.date_text = prev_date
+        elif sent.prev_date and text[sent.start : sent.end].lstrip().startswith(self.lex.carry):
+            ev.date, ev.granularity, ev.date_text = sent.prev_date
 
     @staticmethod
-    def _speaker(text: str, ents: list[Span], sent: Span) -> Span | None:
+    def _speaker(text: str, ents: list[Span], sent: _Sentence) -> Span | None:
         """The PERSON who speaks an interview line (``刘煜宏：我…``) when the line has 我."""
-        line_start = text.rfind("\n", 0, sent.start_char) + 1
-        line_end = text.find("\n", sent.start_char)
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        line_end = text.find("\n", sent.start)
         line = text[line_start : line_end if line_end != -1 else len(text)]
         m = _SPEAKER.match(line)
-        if not m or "我" not in text[sent.start_char : sent.end_char]:
+        if not m or "我" not in text[sent.start : sent.end]:
             return None
         for ent in ents:
             if ent.label_ == "PERSON" and ent.start_char == line_start + m.start("name"):
@@ -270,14 +364,13 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def _recent(ents: list[Span], sents: list[Span], si: int, label: str) -> Span | None:
+    def _recent(ents: list[Span], sents: list[tuple[int, int]], si: int, label: str) -> Span | None:
         """The last ``label`` entity in the three sentences before ``si``."""
-        lo = sents[max(0, si - 3)].start_char
-        hi = sents[si].start_char
+        lo, hi = sents[max(0, si - 3)][0], sents[si][0]
         cands = [e for e in ents if lo <= e.start_char < hi and e.label_ == label]
         return cands[-1] if cands else None
 
 
-@Language.factory("hkg_events")
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor()
+@Language.factory("hkg_events", default_config={"gazetteer": True})
+def make_events(nlp: Language, name: str, gazetteer: bool) -> EventExtractor:
+    return EventExtractor(Gazetteer.default() if gazetteer else None)

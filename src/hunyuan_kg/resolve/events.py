@@ -37,6 +37,7 @@ class EventReport:
     participants: list[Participant]
     source: Source
     object_text: str = ""
+    trigger: str = ""
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ def _event(group: _Group) -> TimelineEvent:
             participants.setdefault(p.id, p)
     first = reports[0]
     main = main_participant(first)
-    title = _title(etype, list(participants.values()), first.object_text)
+    title = _title(etype, list(participants.values()), first.object_text, first.trigger)
     sources = sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start))
     return TimelineEvent(
         id=f"EVENT:{etype}:{date or 'undated'}:{main.label}",
@@ -126,8 +127,8 @@ def _event(group: _Group) -> TimelineEvent:
     )
 
 
-def _title(etype: str, participants: list[Participant], object_text: str) -> str:
+def _title(etype: str, participants: list[Participant], object_text: str, trigger: str) -> str:
     template: str = lexicon().types[etype]["title"]
     agent = next((p.label for p in participants if p.role == "agent"), "")
     theme = next((p.label for p in participants if p.role == "theme"), object_text)
-    return template.format(agent=agent, theme=theme).strip()
+    return template.format(agent=agent, theme=theme, trigger=trigger).strip().lstrip("：")
