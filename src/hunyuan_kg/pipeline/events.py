@@ -218,6 +218,8 @@ class EventExtractor:
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
         if theme is None:
             theme = self._theme_elsewhere(text, ents, sents, sent, spec, etype, c_left, agent)
+        if theme is None and agent is not None and agent.label_ in spec.get("agent_is_theme", ()):
+            agent, theme = None, agent
         participants: list[tuple[EntityRef, str]] = []
         if agent is not None:
             participants.append((EntityRef.from_span(agent), "agent"))
