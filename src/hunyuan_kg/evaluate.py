@@ -9,8 +9,9 @@ Gold format (``data/sample/gold.json``; see ``docs/sample-corpus.md``)::
 
 Matching is by name: a predicted node matches a gold entity when one of its label or
 aliases equals one of the gold entity's names after normalization (and the types agree).
-A relation matches when type, head and tail match (and the gold role, if any, is contained
-in the predicted role or vice versa). An event matches when its type class (launch and
+A relation matches when type, head and tail match (either way round for symmetric
+relations such as competes_with), and the gold role, if any, is contained
+in the predicted role or vice versa. An event matches when its type class (launch and
 release are one), its date (exactly: the score is date-correct) and its status match and it
 shares a participant with the gold event.
 
@@ -31,6 +32,7 @@ from typing import Any
 import networkx as nx
 
 from .normalize import name_key
+from .pipeline.relations import lexicon as relation_lexicon
 
 _CLASS = {"release": "launch"}
 
@@ -92,10 +94,15 @@ def evaluate(
         (u, v, d) for u, v, d in graph.edges(data=True) if d.get("type") in gold_rel_types
     ]
 
+    symmetric = relation_lexicon().symmetric
+
     def rel_match(r: dict[str, Any], u: str, v: str, d: dict[str, Any]) -> bool:
-        if d.get("type") != r["type"] or u not in match_node(r["head"]):
+        if d.get("type") != r["type"]:
             return False
-        if v not in match_node(r["tail"]):
+        head, tail = match_node(r["head"]), match_node(r["tail"])
+        if not (u in head and v in tail) and not (
+            r["type"] in symmetric and u in tail and v in head
+        ):
             return False
         role, pred_role = r.get("role") or "", d.get("role") or ""
         return not role or role in pred_role or (bool(pred_role) and pred_role in role)

@@ -25,6 +25,7 @@ import networkx as nx
 from .extraction import DocExtraction, Failure
 from .kg import KnowledgeGraph
 from .pipeline.refs import EntityRef
+from .pipeline.relations import lexicon as relation_lexicon
 from .records import Participant, Source
 from .resolve import EventReport, NameResolver, merge_events
 
@@ -64,9 +65,12 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                 node_sources[nid], Source(x.info.id, x.sentence_at(m.start), m.start, m.end)
             )
     edges: dict[tuple[str, str, str, str], list[Source]] = {}
+    symmetric = relation_lexicon().symmetric
     for x in exts:
         for r in x.relations:
             head, tail = node(x.info.id, r.head), node(x.info.id, r.tail)
+            if r.type in symmetric and tail < head:
+                head, tail = tail, head
             if head != tail:
                 src = Source(x.info.id, x.sentence_at(r.start), r.start, r.end)
                 edges.setdefault((head, tail, r.type, r.role), []).append(src)

@@ -69,6 +69,7 @@ class _Lexicon:
     possessive: re.Pattern[str]
     pronouns: dict[str, re.Pattern[str]]
     units: tuple[str, ...]
+    symmetric: frozenset[str]
 
 
 @cache
@@ -102,6 +103,7 @@ def lexicon() -> _Lexicon:
         possessive=re.compile(raw["possessive"]),
         pronouns={label: re.compile(p) for label, p in raw["pronouns"].items()},
         units=tuple(raw["unit_suffixes"]),
+        symmetric=frozenset(raw["symmetric"]),
     )
 
 
@@ -155,11 +157,15 @@ class RelationExtractor:
 
     def _conjuncts(self, text: str, ents: list[EntityRef]) -> dict[int, list[EntityRef]]:
         """Map each entity index to the enumeration it belongs to (A、B 和 C); an owner
-        (百度 in 百度的文心一言) stays on its own."""
+        (百度 in 百度的文心一言 or 百度文心一言) stays on its own."""
         owner = {
             i
             for i in range(len(ents) - 1)
             if self.lex.possessive.fullmatch(text, ents[i].end, ents[i + 1].start)
+            or (
+                (ents[i].label, ents[i + 1].label) == ("ORG", "PRODUCT")
+                and not text[ents[i].end : ents[i + 1].start].strip()
+            )
         }
         groups: dict[int, list[EntityRef]] = {i: [ents[i]] for i in owner}
         heads = [i for i in range(len(ents)) if i not in owner]

@@ -4,7 +4,8 @@ Two reports are one event when they have the same type class (launch and release
 class), the same main participant (the product launched, the person who joined or left …),
 the same status, and compatible dates (equal, or one a prefix of the other: 2023-09 and
 2023-09-07). The merged event keeps every source and the most precise date; an undated
-report joins the event when its group has exactly one dated event.
+report joins the event when its group has exactly one dated event. The agent is the one
+most reports name (one stray report does not add a second maker).
 """
 
 from __future__ import annotations
@@ -107,10 +108,13 @@ def _event(group: _Group) -> TimelineEvent:
     etype = min(types, key=lambda t: (-types[t], t))
     date = group.date
     gran = next((r.granularity for r in reports if r.date == date), None)
+    agents = Counter(p.id for r in reports for p in r.participants if p.role == "agent")
+    agent = min(agents, key=lambda a: -agents[a]) if agents else None
     participants: dict[str, Participant] = {}
     for r in reports:
         for p in r.participants:
-            participants.setdefault(p.id, p)
+            if p.role != "agent" or p.id == agent:
+                participants.setdefault(p.id, p)
     first = reports[0]
     main = main_participant(first)
     title = _title(etype, list(participants.values()), first.object_text, first.trigger)
