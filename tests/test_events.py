@@ -90,3 +90,31 @@ def test_noun_uses_of_triggers_are_not_events(nlp):
 def test_founding_anniversary_is_not_a_founding(nlp):
     doc = doc_with_ents(nlp, "2023 年是星河科技创立的第 25 个年头。", {"星河科技": "ORG"})
     assert events(doc) == []
+
+
+def test_a_listing_clause_adds_themes(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "2023 年 11 月 6 日，星河科技开源了首批模型，包括 Nova-34B 和 Nova-6B。",
+        {"星河科技": "ORG", "Nova-34B": "PRODUCT", "Nova-6B": "PRODUCT"},
+    )
+    ((etype, _, date, parts),) = events(doc)
+    assert (etype, date) == ("open_source", "2023-11-06")
+    assert {p for p, role in parts if role == "theme"} == {"Nova-34B", "Nova-6B"}
+
+
+def test_an_organisation_founded_without_a_founder(nlp):
+    doc = doc_with_ents(nlp, "星河科技 2010 年在北京成立。", {"星河科技": "ORG"})
+    assert events(doc) == [("found", "happened", "2010", [("星河科技", "theme")])]
+
+
+def test_investors_join_a_funding_event(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "上个月，星河科技完成了一轮超过 10 亿美元的融资，由云海资本领投，北斗基金跟投。",
+        {"星河科技": "ORG", "云海资本": "ORG", "北斗基金": "ORG"},
+        dct=dt.date(2024, 3, 19),
+    )
+    ((etype, _, date, parts),) = events(doc)
+    assert (etype, date) == ("funding", "2024-02")
+    assert ("云海资本", "investor") in parts and ("北斗基金", "investor") in parts

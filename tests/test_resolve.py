@@ -142,3 +142,22 @@ def test_incompatible_dates_or_status_stay_apart():
         ("2023-09", "happened"),
         ("2024-05", "happened"),
     ]
+
+
+def test_declared_alias_and_short_model_name_within_a_document():
+    r = NameResolver(GAZ)
+    refs = [
+        ("a", EntityRef("星河科技", "ORG", "", 0, 4)),
+        ("a", EntityRef("Galaxy", "ORG", "", 5, 11)),
+        ("a", EntityRef("Nova-R1", "PRODUCT", "", 20, 27)),
+        ("a", EntityRef("R1", "PRODUCT", "", 30, 32)),
+        ("b", EntityRef("R1", "PRODUCT", "", 0, 2)),
+    ]
+    for doc, ref in refs:
+        r.add(doc, ref)
+    r.add_alias("a", "星河科技", "Galaxy")
+    r.finish()
+    ids = {(doc, ref.text): r.entity(doc, ref).id for doc, ref in refs}
+    assert ids[("a", "Galaxy")] == ids[("a", "星河科技")]
+    assert ids[("a", "R1")] == ids[("a", "Nova-R1")]
+    assert ids[("b", "R1")] != ids[("a", "Nova-R1")]

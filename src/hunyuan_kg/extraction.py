@@ -18,7 +18,7 @@ import bisect
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -39,6 +39,7 @@ class DocExtraction:
     info: DocumentInfo
     sentences: list[tuple[int, str]] = field(default_factory=list)
     mentions: list[EntityRef] = field(default_factory=list)
+    aliases: list[tuple[EntityRef, EntityRef]] = field(default_factory=list)
     relations: list[RelationCandidate] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
 
@@ -60,6 +61,7 @@ class DocExtraction:
             info=DocumentInfo(**d["info"]),
             sentences=[(int(s), t) for s, t in d["sentences"]],
             mentions=[ref(m) for m in d["mentions"]],
+            aliases=[(ref(a), ref(b)) for a, b in d.get("aliases", [])],
             relations=[
                 RelationCandidate(
                     **{
@@ -117,9 +119,25 @@ def extraction_from_doc(doc: Doc, info: DocumentInfo) -> DocExtraction:
         info=info,
         sentences=sentences,
         mentions=mentions,
+        aliases=parenthetical_aliases(doc.text, mentions),
         relations=list(doc._.relations),
         events=list(doc._.events),
     )
+
+
+def parenthetical_aliases(
+    text: str, mentions: list[EntityRef]
+) -> list[tuple[EntityRef, EntityRef]]:
+    """Name pairs written ``A（B）`` with both of one type: 深度求索（DeepSeek）."""
+    pairs = []
+    for a, b in pairwise(mentions):
+        if (
+            a.label == b.label
+            and text[a.end : b.start].strip() in ("（", "(")
+            and text[b.end : b.end + 1] in ("）", ")")
+        ):
+            pairs.append((a, b))
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)

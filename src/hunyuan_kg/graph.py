@@ -40,6 +40,8 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
     for x in exts:
         for m in x.mentions:
             resolver.add(x.info.id, m)
+        for name, alias in x.aliases:
+            resolver.add_alias(x.info.id, name.text, alias.text)
     resolver.finish()
     g = nx.MultiDiGraph()
     node_sources: dict[str, list[Source]] = {}

@@ -71,6 +71,7 @@ class _Lexicon:
     vague_at_dct: frozenset[str]
     own_time: re.Pattern[str]
     coordination: tuple[str, ...]
+    theme_lists: tuple[str, ...]
     named_event_type: str
 
 
@@ -97,6 +98,7 @@ def lexicon() -> _Lexicon:
         vague_at_dct=frozenset(raw["vague_at_dct"]),
         own_time=re.compile(alt(raw["own_time_words"])),
         coordination=tuple(raw["coordination"]),
+        theme_lists=tuple(raw["theme_lists"]),
         named_event_type=raw["named_event_type"],
     )
 
@@ -225,6 +227,9 @@ class EventExtractor:
             participants.append((EntityRef.from_span(agent), "agent"))
         if theme is not None and theme is not agent:
             participants.append((EntityRef.from_span(theme), "theme"))
+        for listed in self._listed(text, sent, c_right, spec["theme"], {agent, theme}):
+            participants.append((EntityRef.from_span(listed), "theme"))
+            theme = theme or listed
         if extra := spec.get("extra"):
             participants += self._extra(text, sent, extra, {agent, theme})
         if not participants or any(
@@ -273,6 +278,23 @@ class EventExtractor:
         if etype in ("join", "depart"):
             return self._recent(ents, sents, sent.index, "ORG")
         return None
+
+    def _listed(
+        self, text: str, sent: _Sentence, c_right: int, labels: list[str], taken: set[Any]
+    ) -> list[Span]:
+        """Entities of the clause after the trigger's when it lists them (包括 A 和 B)."""
+        if not text[c_right + 1 :].lstrip().startswith(self.lex.theme_lists):
+            return []
+        nxt = self.lex.clause_rx.search(text, c_right + 1, sent.end)
+        end = nxt.start() if nxt else sent.end
+        return [
+            e
+            for e in sent.ents
+            if c_right < e.start_char
+            and e.end_char <= end
+            and e.label_ in labels
+            and e not in taken
+        ]
 
     def _extra(
         self, text: str, sent: _Sentence, extra: dict[str, Any], taken: set[Span | None]

@@ -4,7 +4,8 @@ Steps, in order: the gazetteer id found at extraction; a gazetteer lookup of the
 normalized name (width, case, traditional → simplified, quotes, spaces); the same after
 stripping type suffixes (``data/resolve/rules.yml``: 大模型, App, 公司 …) and, for
 products, a maker's name in front; a name another mention in the corpus already uses;
-a person's given name that ends a full name in the same document (煜宏 → 刘煜宏).
+in one document, a declared alias (深度求索（DeepSeek）), a person's given name that ends a
+full name (煜宏 → 刘煜宏) and a model's short name (R1 → DeepSeek-R1).
 
 >>> from hunyuan_kg.pipeline.refs import EntityRef
 >>> r = NameResolver()
@@ -58,7 +59,8 @@ class NameResolver:
         self.gaz = gazetteer if gazetteer is not None else Gazetteer.default()
         self.rules = _rules()
         self._seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self._doc_people: dict[str, set[str]] = defaultdict(set)
+        self._doc_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._doc_alias: dict[tuple[str, str], str] = {}
         self._cluster: dict[str, str] = {}
         self.entities: dict[str, Entity] = {}
         self._key_entity: dict[str, str] = {}
@@ -95,8 +97,13 @@ class NameResolver:
     def add(self, doc_id: str, ref: EntityRef) -> None:
         """Record one mention."""
         self._seen[(doc_id, ref.text)][ref.label] += 1
-        if ref.label == "PERSON":
-            self._doc_people[doc_id].add(ref.text)
+        self._doc_names[(doc_id, ref.label)].add(ref.text)
+
+    def add_alias(self, doc_id: str, name: str, alias: str) -> None:
+        """Record that, in one document, ``alias`` names what ``name`` names
+        (深度求索（DeepSeek）)."""
+        if alias != name:
+            self._doc_alias[(doc_id, alias)] = name
 
     def finish(self) -> None:
         """Resolve every recorded mention into :attr:`entities`."""
@@ -129,11 +136,21 @@ class NameResolver:
         for ckey, key in self._cluster.items():
             self.entities[self._key_entity[key]].docs.add(ckey.split("\t", 1)[0])
 
+    def _in_document(self, doc_id: str, text: str, label: str) -> str:
+        """The fuller name ``text`` stands for in its document: a declared alias, a given
+        name (煜宏 → 刘煜宏) or a model's short name (R1 → DeepSeek-R1)."""
+        text = self._doc_alias.get((doc_id, text), text)
+        names = self._doc_names[(doc_id, label)]
+        if label == "PERSON" and len(text) >= 2:
+            fuller = [p for p in names if p != text and p.endswith(text)]
+        elif label == "PRODUCT":
+            fuller = [p for p in names if p.endswith((f" {text}", f"-{text}"))]
+        else:
+            fuller = []
+        return max(fuller, key=len) if fuller else text
+
     def _cluster_key(self, doc_id: str, text: str, label: str, corpus_keys: set[str]) -> str:
-        if label == "PERSON":
-            fuller = [p for p in self._doc_people[doc_id] if p != text and p.endswith(text)]
-            if fuller and len(text) >= 2:
-                text = max(fuller, key=len)
+        text = self._in_document(doc_id, text, label)
         entry = self._entry(EntityRef(text, label, "", 0, 0))
         if entry is not None:
             return f"gaz:{entry.id}"
