@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hunyuan_kg.export import FORMATS, _io, read_gexf, read_graphml, read_timeline_json, write_all
+from hunyuan_kg import fileio
+from hunyuan_kg.export import FORMATS, read_gexf, read_graphml, read_timeline_json, write_all
 from hunyuan_kg.export._xml import clean_text
 from hunyuan_kg.kg import KnowledgeGraph
 from hunyuan_kg.records import Participant, Source, TimelineEvent
@@ -71,7 +72,7 @@ def test_failed_write_leaves_the_old_file(
     def boom(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(_io.os, "replace", boom)
+    monkeypatch.setattr(fileio.os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
         write_all(toy_kg, tmp_path, ["json"])
     assert target.read_text(encoding="utf-8") == "old"

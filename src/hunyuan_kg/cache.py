@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from spacy.language import Language
 from . import __version__
 from .api import Progress, extract_paths
 from .extraction import DocExtraction, Failure
+from .fileio import atomic_write
 from .graph import build_graph
 from .ingest import collect_paths, unique_ids
 from .kg import KnowledgeGraph
@@ -105,15 +105,9 @@ def store(outdir: str | Path, extractions: Iterable[DocExtraction], *, fingerpri
             continue
         entry = _entry(Path(outdir), document_key(x.info.path, x.info.id, fingerprint))
         entry.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(entry, json.dumps(x.to_dict(), ensure_ascii=False))
+        atomic_write(entry, json.dumps(x.to_dict(), ensure_ascii=False))
         n += 1
     return n
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def read_manifest(outdir: str | Path) -> list[str]:
@@ -167,7 +161,7 @@ def build_incremental(
     store(outdir, fresh, fingerprint=fingerprint)
     manifest = Path(outdir) / CACHE_DIR / MANIFEST
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(manifest, json.dumps({"format": _FORMAT, "inputs": inputs}, ensure_ascii=False))
+    atomic_write(manifest, json.dumps({"format": _FORMAT, "inputs": inputs}, ensure_ascii=False))
     kg = build_graph([*hits.values(), *fresh])
     kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg

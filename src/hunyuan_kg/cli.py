@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from .export import FORMATS
 from .extraction import Failure
+from .fileio import atomic_write
 from .kg import KnowledgeGraph
 
 app = typer.Typer(
@@ -123,14 +124,11 @@ def _run(
 
 
 def _write_errors(out: Path, failures: list[Failure]) -> None:
-    tmp = out / ".errors.jsonl.tmp"
-    with tmp.open("w", encoding="utf-8") as fh:
-        for f in failures:
-            fh.write(
-                json.dumps({"doc": f.doc, "path": f.path, "reason": f.reason}, ensure_ascii=False)
-                + "\n"
-            )
-    tmp.replace(out / "errors.jsonl")
+    lines = (
+        json.dumps({"doc": f.doc, "path": f.path, "reason": f.reason}, ensure_ascii=False) + "\n"
+        for f in failures
+    )
+    atomic_write(out / "errors.jsonl", "".join(lines))
 
 
 def _summary(kg: KnowledgeGraph, seconds: float, out: Path) -> None:

@@ -60,3 +60,15 @@ def sorted_edges(g: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]
 def split_list(value: Any) -> list[str]:
     """Inverse of the ``'|'`` join (``''`` gives ``[]``)."""
     return str(value).split(LIST_SEP) if value not in (None, "") else []
+
+
+def restore_node(data: Mapping[str, Any], drop: Iterable[str] = ()) -> dict[str, Any]:
+    """Inverse of :func:`flat_node` as far as the file keeps it: lists split again, empty
+    dates back to ``None``; ``drop`` names attributes to leave out (visual ones)."""
+    attrs = {k: v for k, v in data.items() if k not in set(drop)}
+    for key in LIST_ATTRS:
+        attrs[key] = split_list(attrs.get(key))
+    for key in ("date", "granularity"):
+        if key in attrs and attrs[key] == "":
+            attrs[key] = None
+    return attrs

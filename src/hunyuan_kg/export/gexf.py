@@ -32,9 +32,9 @@ from xml.etree.ElementTree import Element, ElementTree, SubElement, indent
 
 import networkx as nx
 
+from ..fileio import atomic_write
 from ._dates import date_period
-from ._flat import LIST_ATTRS, flat_edge, flat_node, sorted_edges, split_list
-from ._io import atomic_write
+from ._flat import flat_edge, flat_node, restore_node, sorted_edges, split_list
 from ._meta import GENERATOR
 from ._style import node_size, type_color
 from ._xml import unique_ids
@@ -216,13 +216,7 @@ def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     raw = nx.read_gexf(path, version="1.3")
     out = nx.MultiDiGraph()
     for node, data in raw.nodes(data=True):
-        attrs = dict(data)
-        for key in LIST_ATTRS:
-            attrs[key] = split_list(attrs.get(key))
-        for key in ("date", "granularity"):
-            if key in attrs and attrs[key] == "":
-                attrs[key] = None
-        out.add_node(node, **attrs)
+        out.add_node(node, **restore_node(data))
     for u, v, data in raw.edges(data=True):
         attrs = {k: val for k, val in data.items() if k not in ("id", "label")}
         attrs["type"] = attrs.pop("relation")

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ._flat import LIST_ATTRS, flat_edge, flat_node, sorted_edges, split_list
-from ._io import atomic_write
+from ..fileio import atomic_write
+from ._flat import flat_edge, flat_node, restore_node, sorted_edges, split_list
 from ._style import node_size, type_color
 from ._xml import unique_ids
 
@@ -71,13 +71,7 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     raw = nx.read_graphml(path, force_multigraph=True)
     out = nx.MultiDiGraph()
     for node, data in raw.nodes(data=True):
-        attrs = {k: v for k, v in data.items() if k not in VISUAL_NODE_ATTRS}
-        for key in LIST_ATTRS:
-            attrs[key] = split_list(attrs.get(key))
-        for key in ("date", "granularity"):
-            if key in attrs and attrs[key] == "":
-                attrs[key] = None
-        out.add_node(node, **attrs)
+        out.add_node(node, **restore_node(data, VISUAL_NODE_ATTRS))
     for u, v, data in raw.edges(data=True):
         attrs = {k: val for k, val in data.items() if k not in VISUAL_EDGE_ATTRS}
         attrs["docs"] = split_list(attrs.get("docs"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._io import atomic_write
+from ..fileio import atomic_write
 from .timeline_csv import CSV_ENCODING, CSV_LINE_END
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..fileio import atomic_write
 from ..records import TimelineEvent
-from ._io import atomic_write
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph

@@ -28,8 +28,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
+from ..fileio import atomic_write
 from ..records import TimelineEvent
-from ._io import atomic_write
 from ._meta import GENERATOR
 from ._text import year_of
 from ._xml import clean_text

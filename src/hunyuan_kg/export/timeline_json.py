@@ -21,8 +21,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..fileio import atomic_write
 from ..records import Participant, Source, TimelineEvent
-from ._io import atomic_write
 from ._meta import VERSION
 
 if TYPE_CHECKING:

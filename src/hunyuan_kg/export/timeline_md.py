@@ -14,7 +14,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._io import atomic_write
+from ..fileio import atomic_write
 from ._text import participants_text, year_of
 
 if TYPE_CHECKING:

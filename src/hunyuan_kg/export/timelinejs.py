@@ -19,9 +19,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..fileio import atomic_write
 from ..records import TimelineEvent
 from ._dates import date_parts
-from ._io import atomic_write
 from ._text import participants_text
 from ._xml import clean_text
 

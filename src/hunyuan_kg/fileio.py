@@ -1,4 +1,4 @@
-"""Atomic file writes: readers never see a half-written export.
+"""Atomic file writes: readers never see a half-written export, cache entry or log.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
