@@ -73,6 +73,8 @@ class _Lexicon:
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
     named_event_type: str
+    possessed: re.Pattern[str]
+    conjunction: re.Pattern[str]
 
 
 @cache
@@ -100,6 +102,8 @@ def lexicon() -> _Lexicon:
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
         named_event_type=raw["named_event_type"],
+        possessed=re.compile(raw["possessed"]),
+        conjunction=re.compile(raw["conjunction"]),
     )
 
 
@@ -218,6 +222,8 @@ class EventExtractor:
             agent = self._speaker(text, ents, sent)
         rest = [e for e in in_clause if e is not agent]
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
+        if theme is not None:
+            theme = self._head_of(text, theme, rest)
         if theme is None:
             theme = self._theme_elsewhere(text, ents, sents, sent, spec, etype, c_left, agent)
         if theme is None and agent is not None and agent.label_ in spec.get("agent_is_theme", ()):
@@ -226,7 +232,9 @@ class EventExtractor:
         if agent is not None:
             participants.append((EntityRef.from_span(agent), "agent"))
         if theme is not None and theme is not agent:
-            participants.append((EntityRef.from_span(theme), "theme"))
+            participants += [
+                (EntityRef.from_span(t), "theme") for t in self._conjoined(text, theme, rest)
+            ]
         for listed in self._listed(text, sent, c_right, spec["theme"], {agent, theme}):
             participants.append((EntityRef.from_span(listed), "theme"))
             theme = theme or listed
@@ -278,6 +286,27 @@ class EventExtractor:
         if etype in ("join", "depart"):
             return self._recent(ents, sents, sent.index, "ORG")
         return None
+
+    def _head_of(self, text: str, theme: Span, pool: list[Span]) -> Span:
+        """The owned entity when the theme owns the next one (开源通义千问的通用模型 Qwen-7B:
+        the theme is Qwen-7B)."""
+        for nxt in pool:
+            if nxt.start_char >= theme.end_char and nxt.label_ == theme.label_:
+                if self.lex.possessed.fullmatch(text, theme.end_char, nxt.start_char):
+                    return self._head_of(text, nxt, pool)
+                break
+        return theme
+
+    def _conjoined(self, text: str, theme: Span, pool: list[Span]) -> list[Span]:
+        """The theme and the entities enumerated with it (Qwen-7B 和对话模型 Qwen-7B-Chat)."""
+        out = [theme]
+        for nxt in pool:
+            if nxt.start_char < out[-1].end_char or nxt.label_ != theme.label_:
+                continue
+            if not self.lex.conjunction.fullmatch(text, out[-1].end_char, nxt.start_char):
+                break
+            out.append(nxt)
+        return out
 
     def _listed(
         self, text: str, sent: _Sentence, c_right: int, labels: list[str], taken: set[Any]

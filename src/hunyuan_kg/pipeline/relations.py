@@ -68,6 +68,7 @@ class _Lexicon:
     conjunction: re.Pattern[str]
     possessive: re.Pattern[str]
     pronouns: dict[str, re.Pattern[str]]
+    plural_pronouns: dict[str, re.Pattern[str]]
     units: tuple[str, ...]
     symmetric: frozenset[str]
 
@@ -102,6 +103,7 @@ def lexicon() -> _Lexicon:
         conjunction=re.compile(raw["conjunction"]),
         possessive=re.compile(raw["possessive"]),
         pronouns={label: re.compile(p) for label, p in raw["pronouns"].items()},
+        plural_pronouns={label: re.compile(p) for label, p in raw["plural_pronouns"].items()},
         units=tuple(raw["unit_suffixes"]),
         symmetric=frozenset(raw["symmetric"]),
     )
@@ -142,8 +144,9 @@ class RelationExtractor:
         s_ents: list[EntityRef],
         context: list[EntityRef],
     ) -> list[EntityRef]:
-        """Pronouns as references to the last entity of their label before their clause
-        (in 北斗模型发布后，北斗会议都在使用它 the pronoun is 北斗模型, not 北斗会议)."""
+        """Pronouns as references: 他/她/它 to the last entity of their label before their
+        clause (in 北斗模型发布后，北斗会议都在使用它 it is 北斗模型, not 北斗会议); 它们/他们
+        to every entity of their label in the sentence before."""
         refs = []
         for label, rx in self.lex.pronouns.items():
             for m in rx.finditer(text, s_start, s_end):
@@ -153,11 +156,22 @@ class RelationExtractor:
                 if before:
                     a = before[-1]
                     refs.append(EntityRef(a.text, a.label, a.kb_id, m.start(), m.end()))
+        for label, rx in self.lex.plural_pronouns.items():
+            prev = [e for e in context if e.label == label]
+            if not prev:
+                continue
+            sentence_start = max(text.rfind(c, 0, prev[-1].start) for c in "。！？\n") + 1
+            named = {e.text: e for e in prev if e.start >= sentence_start}
+            for m in rx.finditer(text, s_start, s_end):
+                refs += [
+                    EntityRef(a.text, a.label, a.kb_id, m.start(), m.end()) for a in named.values()
+                ]
         return refs
 
     def _conjuncts(self, text: str, ents: list[EntityRef]) -> dict[int, list[EntityRef]]:
-        """Map each entity index to the enumeration it belongs to (A、B 和 C); an owner
-        (百度 in 百度的文心一言 or 百度文心一言) stays on its own."""
+        """Map each entity index to the enumeration it belongs to (A、B 和 C, or the
+        entities a plural pronoun stands for); an owner (百度 in 百度的文心一言 or 百度文心一言)
+        stays on its own."""
         owner = {
             i
             for i in range(len(ents) - 1)
@@ -174,7 +188,10 @@ class RelationExtractor:
             prev = current[-1] if current else None
             if prev is not None and not (
                 ents[i].label == ents[prev].label
-                and self.lex.conjunction.fullmatch(text, ents[prev].end, ents[i].start)
+                and (
+                    (ents[i].start, ents[i].end) == (ents[prev].start, ents[prev].end)
+                    or self.lex.conjunction.fullmatch(text, ents[prev].end, ents[i].start)
+                )
             ):
                 members = [ents[j] for j in current]
                 groups.update({j: members for j in current})
