@@ -135,10 +135,11 @@ def _date_num(date: str) -> float:
 
 
 def timeline(kg: KnowledgeGraph, *, ax: Axes | None = None) -> Axes:
-    """Draw the dated events of ``kg`` on a time axis; returns the Axes.
+    """Draw the dated events of ``kg`` as a ladder, oldest at the top; returns the Axes.
 
-    Each event is a stem at its date with the date and title, coloured by event type;
-    planned events are hollow with a dashed stem.
+    Each event is a dot at its date (x axis) on its own row, labelled with its date and
+    title and coloured by event type, so labels never overlap however dense the years;
+    planned events are hollow.
     """
     import matplotlib.pyplot as plt
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -147,65 +148,41 @@ def timeline(kg: KnowledgeGraph, *, ax: Axes | None = None) -> Axes:
     prop = font()
     fams = _families(prop)
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 4.8), layout="constrained")
+        _, ax = plt.subplots(figsize=(11, 1.2 + 0.32 * max(len(events), 3)), layout="constrained")
     ax.set_yticks([])
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     if not events:
-        ax.text(
-            0.5,
-            0.5,
-            "No dated events",
-            ha="center",
-            va="center",
-            transform=ax.transAxes,
-            fontproperties=prop,
-        )
+        ax.text(0.5, 0.5, "No dated events", ha="center", va="center",
+                transform=ax.transAxes, fontproperties=prop)  # fmt: skip
         return ax
 
     types = sorted({e.type for e in events})
     palette = plt.get_cmap("tab10")
     colors = {t: palette(i % 10) for i, t in enumerate(types)}
-    levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-    xs = []
-    for i, event in enumerate(events):
-        x = _date_num(event.date or "")
-        xs.append(x)
-        level = levels[i % len(levels)]
+    xs = [_date_num(e.date or "") for e in events]
+    lo, hi = min(xs), max(xs)
+    span = max(hi - lo, 365.0)
+    for row, (x, event) in enumerate(zip(xs, events, strict=True)):
+        y = -row
         planned = event.status != "happened"
         color = colors[event.type]
-        ax.vlines(x, 0, level, color=color, linewidth=1, linestyles="--" if planned else "-")
-        ax.plot(
-            x,
-            0,
-            "o",
-            markersize=7,
-            color=color,
-            markerfacecolor="white" if planned else color,
-            zorder=3,
-        )
-        title = textwrap.fill(event.title, 16)
-        label = f"{event.date}{' (' + event.status + ')' if planned else ''}\n{title}"
-        ax.text(
-            x,
-            level,
-            drawable(label, fams),
-            ha="center",
-            va="bottom" if level > 0 else "top",
-            fontproperties=prop,
-            bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": color, "lw": 0.8},
-        )
-    ax.axhline(0, color="#888888", linewidth=1, zorder=1)
-    pad = max((max(xs) - min(xs)) * 0.08, 60.0)
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    ax.set_ylim(-4.2, 4.2)
+        ax.hlines(y, lo - 0.02 * span, x, color="#e3e6ea", linewidth=0.8, zorder=1)
+        ax.plot(x, y, "o", markersize=7, color=color,
+                markerfacecolor="white" if planned else color, zorder=3)  # fmt: skip
+        mark = f" ({event.status})" if planned else ""
+        ax.text(x + 0.015 * span, y, drawable(f"{event.date}  {event.title}{mark}", fams),
+                va="center", ha="left", fontproperties=prop)  # fmt: skip
+    ax.set_xlim(lo - 0.03 * span, hi + 0.55 * span)
+    ax.set_ylim(-len(events) + 0.4, 1.2)
     locator = AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     handles = [
         plt.Line2D([], [], marker="o", linestyle="", color=colors[t], label=t) for t in types
     ]
-    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, ncols=len(types))
+    ax.legend(handles=handles, loc="upper right", fontsize=8, frameon=False,
+              ncols=min(len(types), 6))  # fmt: skip
     return ax
 
 
@@ -213,11 +190,14 @@ def _rank(g: nx.MultiDiGraph, node: object) -> tuple[int, str]:
     return (-(int(g.nodes[node].get("mentions") or 0) + g.degree(node)), str(node))
 
 
-def graph(kg: KnowledgeGraph, *, ax: Axes | None = None, max_nodes: int = 60) -> Axes:
+def graph(
+    kg: KnowledgeGraph, *, ax: Axes | None = None, max_nodes: int = 60, events: bool = False
+) -> Axes:
     """Draw the ``max_nodes`` most mentioned/connected nodes of ``kg``; returns the Axes.
 
     Nodes are coloured by type and sized by mentions; relation edges other than
-    ``participant`` carry their role or type as a small label.
+    ``participant`` carry their role or type as a small label. Event nodes are left to
+    :func:`timeline` unless ``events`` is true.
     """
     import matplotlib.pyplot as plt
 
@@ -228,7 +208,8 @@ def graph(kg: KnowledgeGraph, *, ax: Axes | None = None, max_nodes: int = 60) ->
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 8), layout="constrained")
     ax.set_axis_off()
-    keep = sorted(g.nodes, key=lambda n: _rank(g, n))[:max_nodes]
+    shown = [n for n in g.nodes if events or g.nodes[n].get("type") != "EVENT"]
+    keep = sorted(shown, key=lambda n: _rank(g, n))[:max_nodes]
     sub = g.subgraph(keep)
     if not keep:
         ax.text(

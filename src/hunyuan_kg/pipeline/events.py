@@ -75,6 +75,7 @@ class _Lexicon:
     named_event_type: str
     possessed: re.Pattern[str]
     conjunction: re.Pattern[str]
+    object_phrase: re.Pattern[str]
 
 
 @cache
@@ -104,6 +105,7 @@ def lexicon() -> _Lexicon:
         named_event_type=raw["named_event_type"],
         possessed=re.compile(raw["possessed"]),
         conjunction=re.compile(raw["conjunction"]),
+        object_phrase=re.compile(raw["object_phrase"]),
     )
 
 
@@ -231,6 +233,12 @@ class EventExtractor:
         participants: list[tuple[EntityRef, str]] = []
         if agent is not None:
             participants.append((EntityRef.from_span(agent), "agent"))
+        elif (
+            theme is not None
+            and theme.label_ == "EVENT"
+            and (organiser := self._organiser(theme)) is not None
+        ):
+            participants.append((organiser, "agent"))
         if theme is not None and theme is not agent:
             participants += [
                 (EntityRef.from_span(t), "theme") for t in self._conjoined(text, theme, rest)
@@ -252,7 +260,7 @@ class EventExtractor:
             sentence=(sent.start, sent.end),
             status=self._status(text, c_left, start),
             participants=participants,
-            object_text=text[end:c_right].strip()[:24] if theme is None else "",
+            object_text=self._object(text, end, c_right) if theme is None else "",
         )
         self._date(ev, text, c_left, c_right, sent)
         if theme is None and (ev.date is None or not ev.object_text) and "extra" not in spec:
@@ -286,6 +294,12 @@ class EventExtractor:
         if etype in ("join", "depart"):
             return self._recent(ents, sents, sent.index, "ORG")
         return None
+
+    def _object(self, text: str, end: int, c_right: int) -> str:
+        """The object phrase after a trigger, or "" when what follows is not one."""
+        if not self.lex.object_phrase.match(text, end, c_right):
+            return ""
+        return text[end:c_right].strip()[:24]
 
     def _head_of(self, text: str, theme: Span, pool: list[Span]) -> Span:
         """The owned entity when the theme owns the next one (开源通义千问的通用模型 Qwen-7B:
@@ -341,8 +355,8 @@ class EventExtractor:
         return out
 
     def _named_events(self, text: str, sent: _Sentence) -> list[EventCandidate]:
-        """A named event (大会, 峰会) with a date in its clause happened then; an organisation
-        named inside it organised it."""
+        """A named event (大会, 峰会) with a date in its sentence happened then; an
+        organisation named inside it organised it."""
         out = []
         for ent in sent.ents:
             if ent.label_ != "EVENT":
@@ -357,25 +371,21 @@ class EventExtractor:
                 status="happened",
                 participants=[(EntityRef.from_span(ent), "theme")],
             )
-            in_clause = [d for d in sent.dates if c_left <= d.start_char < c_right]
-            if not in_clause:
-                continue
             self._date(ev, text, c_left, c_right, sent)
             if ev.date is None:
                 continue
-            for m in self.gazetteer.find(ent.text) if self.gazetteer else []:
-                if m.entry.type == "ORG":
-                    ref = EntityRef(
-                        m.entry.name,
-                        "ORG",
-                        m.entry.id,
-                        ent.start_char + m.start,
-                        ent.start_char + m.end,
-                    )
-                    ev.participants.insert(0, (ref, "agent"))
-                    break
+            if (organiser := self._organiser(ent)) is not None:
+                ev.participants.insert(0, (organiser, "agent"))
             out.append(ev)
         return out
+
+    def _organiser(self, ent: Span) -> EntityRef | None:
+        """The organisation named inside an event's name (腾讯全球数字生态大会 → 腾讯)."""
+        for m in self.gazetteer.find(ent.text) if self.gazetteer else []:
+            if m.entry.type == "ORG":
+                start = ent.start_char + m.start
+                return EntityRef(m.entry.name, "ORG", m.entry.id, start, ent.start_char + m.end)
+        return None
 
     def _status(self, text: str, c_left: int, start: int) -> str:
         window = text[max(c_left, start - self.lex.cue_window) : start]
