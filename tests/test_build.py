@@ -40,7 +40,10 @@ def sample_out(sample_kg, tmp_path_factory):
 
 def test_load_returns_a_chinese_language_with_our_components(nlp):
     assert nlp.lang == "zh"
-    assert {"hkg_entity_ruler", "hkg_dates", "hkg_events", "hkg_relations"} <= set(nlp.pipe_names)
+    assert {"hkg_ner", "hkg_entity_ruler", "hkg_dates", "hkg_events", "hkg_relations"} <= set(
+        nlp.pipe_names
+    )
+    assert nlp.tokenizer.segmenter == "pkuseg"
 
 
 def test_graphml_contract(sample_out):

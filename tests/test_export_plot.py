@@ -33,7 +33,7 @@ def test_timeline_draws_every_event_without_missing_glyphs(toy_kg: KnowledgeGrap
     ax = plot.timeline(toy_kg)
     texts = [t.get_text() for t in ax.texts]
     assert len(texts) == 4
-    assert texts[0] == "2021\n腾讯成立混元研究组"
+    assert texts[0] == "2021  腾讯成立混元研究组"
     assert "(planned)" in texts[3]
     assert "🚀" not in texts[2] and "混元开源" in texts[2]  # undrawable emoji left out
     assert not [m for m in _draw(ax) if "Glyph" in m or "missing from font" in m]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from hunyuan_kg.resources import data_path, read_jsonl
 
 NER_DIR = data_path("models", "ner")
 PKUSEG_DIR = data_path("models", "pkuseg")
-EVAL_FILE = data_path("..", "tests", "data", "ner_eval.jsonl")
+EVAL_FILE = Path(__file__).parent / "data" / "ner_eval.jsonl"
 
 #: Measured on the shipped model: overall 0.541, PERSON 0.818, LOC 0.627, ORG 0.466.
 MIN_F = {"overall": 0.48, "PERSON": 0.75, "LOC": 0.55, "ORG": 0.40}

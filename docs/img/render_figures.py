@@ -1,4 +1,4 @@
-"""Render the figures in docs/ from the toy graph of the tests.
+"""Render the figures in docs/ from a build of the bundled sample corpus.
 
     .venv/bin/python docs/img/render_figures.py
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -20,17 +19,16 @@ import matplotlib
 matplotlib.use("Agg")
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1] / "tests"))
 
-from conftest import build_toy_kg  # noqa: E402
+import hunyuan_kg  # noqa: E402
 from hunyuan_kg import plot  # noqa: E402
 from hunyuan_kg.export import write_all  # noqa: E402
 
 
 def main() -> None:
-    kg = build_toy_kg(nasty=False)
-    ax = plot.graph(kg)
-    ax.set_title("hunyuan_kg.plot.graph — toy graph", fontproperties=plot.font(11))
+    kg = hunyuan_kg.build([HERE.parents[1] / "data" / "sample"])
+    ax = plot.graph(kg, max_nodes=40)
+    ax.set_title("hunyuan_kg.plot.graph — data/sample", fontproperties=plot.font(11))
     ax.figure.savefig(HERE / "graph.png", dpi=80)
     ax = plot.timeline(kg)
     ax.figure.savefig(HERE / "timeline-plot.png", dpi=80)

@@ -42,7 +42,9 @@ TRAIN_SOURCES = (
 DEV_SOURCES = ("cluener_traindev", "pd_dev", "resume_dev", "weibo_dev")
 EVAL_SOURCES = ("cluener_dev", "msra_test", "boson_heldout")
 _QUOTED = re.compile(r"《[^《》]{1,30}》")
-_LATIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][0-9A-Za-z０-９Ａ-Ｚａ-ｚ.\-+_]*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+_LATIN = re.compile(
+    r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][0-9A-Za-z０-９Ａ-Ｚａ-ｚ.\-+_]*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]"
+)
 
 
 def dedup_key(text: str) -> str:
@@ -51,7 +53,10 @@ def dedup_key(text: str) -> str:
 
 def build_lexicon(records: Iterable[dict[str, Any]], label: str, min_count: int) -> set[str]:
     counts = Counter(
-        rec["text"][s:e].strip("《》") for rec in records for s, e, lab in rec["spans"] if lab == label
+        rec["text"][s:e].strip("《》")
+        for rec in records
+        for s, e, lab in rec["spans"]
+        if lab == label
     )
     return {w for w, c in counts.items() if c >= min_count and len(w) >= 2}
 
@@ -81,7 +86,7 @@ def missing_stretches(
         stretches += lexicon_matches(text, lexicons["PRODUCT"])
     if "TITLE" in lacking:
         stretches += lexicon_matches(text, lexicons["TITLE"])
-    return stretches  # type: ignore[return-value]
+    return stretches
 
 
 def make_doc(
@@ -128,7 +133,7 @@ def main() -> None:
             eval_keys |= {dedup_key(rec["text"]) for rec in read_jsonl(extra)}
 
     def load(names: Iterable[str], exclude: set[str]) -> list[dict[str, Any]]:
-        out, seen, dropped = [], set(exclude), Counter()
+        out, seen, dropped = [], set(exclude), Counter[str]()
         for name in names:
             for rec in read_jsonl(args.jsonl_dir / f"{name}.jsonl"):
                 key = dedup_key(rec["text"])
@@ -143,7 +148,9 @@ def main() -> None:
     train = load(TRAIN_SOURCES, eval_keys)
     dev = load(DEV_SOURCES, eval_keys | {dedup_key(r["text"]) for r in train})
     lexicons = {
-        "PRODUCT": build_lexicon((r for r in train if r["source"] == "cluener_train"), "PRODUCT", 1),
+        "PRODUCT": build_lexicon(
+            (r for r in train if r["source"] == "cluener_train"), "PRODUCT", 1
+        ),
         "TITLE": build_lexicon((r for r in train if "TITLE" in r["annotates"]), "TITLE", 2),
     }
     print({k: len(v) for k, v in lexicons.items()})
@@ -158,7 +165,7 @@ def main() -> None:
                 if args.missing_policy == "lexicon"
                 else [tuple(m) for m in rec.get("missing", [])]
             )
-            doc = make_doc(nlp, rec, labels, missing)  # type: ignore[arg-type]
+            doc = make_doc(nlp, rec, labels, missing)
             n_missing += sum(1 for t in doc if t.ent_iob == 0)
             db.add(doc)
         db.to_disk(args.out_dir / f"{name}.spacy")

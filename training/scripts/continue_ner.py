@@ -34,8 +34,12 @@ def main() -> None:
     args = parser.parse_args()
     start = time.monotonic()
     nlp = spacy.load(args.model)
-    train = [Example(nlp.make_doc(d.text), d) for d in DocBin().from_disk(args.train).get_docs(nlp.vocab)]
-    dev = [Example(nlp.make_doc(d.text), d) for d in DocBin().from_disk(args.dev).get_docs(nlp.vocab)]
+    train = [
+        Example(nlp.make_doc(d.text), d) for d in DocBin().from_disk(args.train).get_docs(nlp.vocab)
+    ]
+    dev = [
+        Example(nlp.make_doc(d.text), d) for d in DocBin().from_disk(args.dev).get_docs(nlp.vocab)
+    ]
     optimizer = nlp.resume_training()
     optimizer.learn_rate = args.learn_rate
     rng = random.Random(0)
@@ -63,7 +67,8 @@ def main() -> None:
             out_of_time = time.monotonic() - start >= args.seconds
             if step % args.eval_every == 0 or out_of_time:
                 score = dev_f()
-                print(f"epoch {epoch} step {step} dev F {score:.4f} ({time.monotonic() - start:.0f} s)")
+                elapsed = time.monotonic() - start
+                print(f"epoch {epoch} step {step} dev F {score:.4f} ({elapsed:.0f} s)")
                 if score > best:
                     best = score
                     nlp.to_disk(args.out)

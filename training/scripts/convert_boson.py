@@ -62,7 +62,9 @@ def main(corpus: Path, out: Path) -> None:
             text, spans = parse_paragraph(chunk)
             text = text.replace("\xa0", " ")
             for sent, sent_spans in split_sentences(text, spans):
-                records.append(record(sent, sent_spans, source=f"boson_line{i}", annotates=ANNOTATES))
+                records.append(
+                    record(sent, sent_spans, source=f"boson_line{i}", annotates=ANNOTATES)
+                )
     write_jsonl(out / "boson_heldout.jsonl", records)
 
 

@@ -52,7 +52,9 @@ def main(corpus: Path, out: Path) -> None:
     write_jsonl(out / "cluener_train.jsonl", train)
     write_jsonl(out / "cluener_traindev.jsonl", traindev)
     dev_lines = (corpus / "dev.json").read_text(encoding="utf-8").splitlines()
-    write_jsonl(out / "cluener_dev.jsonl", (convert_line(line, "cluener_dev") for line in dev_lines))
+    write_jsonl(
+        out / "cluener_dev.jsonl", (convert_line(line, "cluener_dev") for line in dev_lines)
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ def main(corpus: Path, out: Path) -> None:
         text = "".join(chars)
         if i % 2:
             text = to_halfwidth(text)
-        val.append(record(text, tags_to_spans(tag_list, LABEL_MAP), source="msra_val", annotates=ANNOTATES))
+        val.append(
+            record(text, tags_to_spans(tag_list, LABEL_MAP), source="msra_val", annotates=ANNOTATES)
+        )
     write_jsonl(out / "msra_val.jsonl", val)
     write_jsonl(
         out / "msra_test.jsonl",

@@ -26,7 +26,9 @@ def main(corpus: Path, out: Path) -> None:
     for split in ("train", "dev", "test"):
         path = corpus / f"weiboNER_2nd_conll.{split}"
         records = [
-            record(text, tags_to_spans(tags, LABEL_MAP), source=f"weibo_{split}", annotates=ANNOTATES)
+            record(
+                text, tags_to_spans(tags, LABEL_MAP), source=f"weibo_{split}", annotates=ANNOTATES
+            )
             for text, tags in read_char_columns(path, strip_digit=True)
         ]
         write_jsonl(out / f"weibo_{split}.jsonl", records)

@@ -25,7 +25,9 @@ class TrainingDeadline(RuntimeError):
 def deadline_logger(max_seconds: float = 0) -> Callable[..., Any]:
     console = console_logger(progress_bar=False)
 
-    def setup(nlp: Any, stdout: IO[str], stderr: IO[str]) -> tuple[Callable[..., None], Callable[[], None]]:
+    def setup(
+        nlp: Any, stdout: IO[str], stderr: IO[str]
+    ) -> tuple[Callable[..., None], Callable[[], None]]:
         log_step, finalize = console(nlp, stdout, stderr)
         start = time.monotonic()
 

@@ -56,7 +56,15 @@ def main() -> None:
     parser.add_argument("--user-dict", default="default")
     args = parser.parse_args()
     user_dict = None if args.user_dict == "none" else args.user_dict
-    print(json.dumps({"model": args.model, "user_dict": args.user_dict, **evaluate(args.model, args.gold, user_dict)}))
+    print(
+        json.dumps(
+            {
+                "model": args.model,
+                "user_dict": args.user_dict,
+                **evaluate(args.model, args.gold, user_dict),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
 
 
 def score(nlp: spacy.language.Language, records: list[dict[str, Any]]) -> dict[str, Any]:
-    scored = set(records[0]["annotates"]) & set(nlp.get_pipe("ner").labels)
+    scored = set(records[0]["annotates"]) & set(nlp.meta["labels"]["ner"])
     tp: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
@@ -40,8 +40,10 @@ def score(nlp: spacy.language.Language, records: list[dict[str, Any]]) -> dict[s
     seconds = time.perf_counter() - start
     for rec, doc in zip(records, docs, strict=True):
         gold = {(s, e, lab) for s, e, lab in rec["spans"] if lab in scored}
-        pred = {(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in scored}
-        for s, e, lab in gold:
+        pred = {
+            (ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in scored
+        }
+        for *_, lab in gold:
             n_gold[lab] += 1
         for s, e, lab in pred:
             n_pred[lab] += 1
@@ -51,7 +53,9 @@ def score(nlp: spacy.language.Language, records: list[dict[str, Any]]) -> dict[s
     out["overall"] = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
     no_title = [lab for lab in scored if lab != "TITLE"]
     out["overall_no_title"] = prf(
-        sum(tp[x] for x in no_title), sum(n_pred[x] for x in no_title), sum(n_gold[x] for x in no_title)
+        sum(tp[x] for x in no_title),
+        sum(n_pred[x] for x in no_title),
+        sum(n_gold[x] for x in no_title),
     )
     chars = sum(len(r["text"]) for r in records)
     out["chars_per_s"] = round(chars / seconds)

@@ -27,7 +27,8 @@ LABELS = ("PERSON", "ORG", "PRODUCT", "LOC", "TITLE")
 # Full-width digits and Latin letters only (1:1, offsets unchanged); full-width punctuation such as
 # ，（）： is normal in Chinese text and is kept.
 _HALFWIDTH = {
-    cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+    cp: cp - 0xFEE0
+    for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
 }
 _SENT_END = re.compile(r"[。！？!?；;]+[”」』）)]*")
 
@@ -115,7 +116,9 @@ def clean_spans(text: str, spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def split_sentences(text: str, spans: list[Span], *, min_len: int = 8) -> list[tuple[str, list[Span]]]:
+def split_sentences(
+    text: str, spans: list[Span], *, min_len: int = 8
+) -> list[tuple[str, list[Span]]]:
     """Split a paragraph after sentence-final punctuation, never inside a span."""
     cuts = [m.end() for m in _SENT_END.finditer(text)]
     cuts = [c for c in cuts if not any(s < c < e for s, e, _ in spans)]
@@ -132,7 +135,11 @@ def split_sentences(text: str, spans: list[Span], *, min_len: int = 8) -> list[t
             pieces.append(
                 (
                     piece_text,
-                    [(s - offset, e - offset, lab) for s, e, lab in spans if prev <= s and e <= cut],
+                    [
+                        (s - offset, e - offset, lab)
+                        for s, e, lab in spans
+                        if prev <= s and e <= cut
+                    ],
                 )
             )
         prev = cut

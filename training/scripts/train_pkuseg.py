@@ -63,7 +63,12 @@ def main() -> None:
     args.model.mkdir(parents=True, exist_ok=True)
     train_file, dev_file = args.work / "train.txt", args.work / "dev.txt"
     folds = [args.corpus / f"cv-{i}-filter_test.txt" for i in range(1, 6)]
-    print("train lines", write_clean(folds[:4], train_file), "dev lines", write_clean(folds[4:], dev_file))
+    print(
+        "train lines",
+        write_clean(folds[:4], train_file),
+        "dev lines",
+        write_clean(folds[4:], dev_file),
+    )
 
     config.trainFile, config.testFile = str(train_file), str(dev_file)
     config.modelDir = str(args.model)
@@ -75,7 +80,9 @@ def main() -> None:
     extractor.save()
     extractor.convert_text_file_to_feature_file(config.trainFile, config.c_train, config.f_train)
     extractor.convert_text_file_to_feature_file(config.testFile, config.c_test, config.f_test)
-    extractor.convert_feature_file_to_idx_file(config.f_train, config.fFeatureTrain, config.fGoldTrain)
+    extractor.convert_feature_file_to_idx_file(
+        config.f_train, config.fFeatureTrain, config.fGoldTrain
+    )
     extractor.convert_feature_file_to_idx_file(config.f_test, config.fFeatureTest, config.fGoldTest)
     config.globalCheck()
     config.swLog = open(os.path.join(config.outDir, config.fLog), "w")  # noqa: SIM115
@@ -96,7 +103,9 @@ def main() -> None:
         trainer.model.save()
         score = trainer.test(devset, i)[0]
         last = time.monotonic() - t0
-        print(f"iter {i}: dev F {score:.2f}  ({last:.0f} s, total {time.monotonic() - start:.0f} s)")
+        print(
+            f"iter {i}: dev F {score:.2f}  ({last:.0f} s, total {time.monotonic() - start:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -14,12 +14,13 @@ Components (each a ``@Language.factory``, configured by config):
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load()
 >>> nlp.pipe_names[:3]
-['hkg_sentences', 'hkg_entity_ruler', 'hkg_dates']
+['hkg_sentences', 'hkg_ner', 'hkg_entity_ruler']
 """
 
 from __future__ import annotations
 
 import spacy
+import spacy_pkuseg
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 
@@ -34,20 +35,21 @@ SEGMENTERS = ("pkuseg", "char")
 
 def load(
     *,
-    ner: str | None = None,
+    ner: str | None = "hunyuan_kg",
     gazetteer: bool = True,
-    segmenter: str = "char",
+    segmenter: str = "pkuseg",
 ) -> Language:
     """Build the pipeline. Nothing is downloaded: every model ships inside the package.
 
-    ``ner``: None (default) for the gazetteer and the name patterns only; the name or path
-    of an installed spaCy pipeline with an ``ner`` component (e.g. ``"zh_core_web_trf"``);
-    or ``"hunyuan_kg"`` for our own statistical model once ``data/models/ner`` ships (its
-    training under ``training/`` is not finished: see ``docs/model-card.md``).
+    ``ner``: ``"hunyuan_kg"`` (default) for our character-level statistical model
+    (``data/models/ner``, see ``docs/model-card.md``), the name or path of an installed
+    spaCy pipeline with an ``ner`` component (e.g. ``"zh_core_web_trf"``), or None for the
+    gazetteer and the name patterns only.
     ``gazetteer``: False measures the statistical model on its own.
-    ``segmenter``: ``"char"`` (default: one token per character, fastest; every component
-    works on character offsets) or ``"pkuseg"`` (spacy-pkuseg with our model in
-    ``data/models/pkuseg`` once it ships, the gazetteer's names as user dictionary).
+    ``segmenter``: ``"pkuseg"`` (default: spacy-pkuseg with our model in
+    ``data/models/pkuseg`` and the gazetteer's names as user dictionary) or ``"char"`` (one
+    token per character, faster). Every component works on character offsets and splits
+    words at entity boundaries, so both give the same entities, relations and events.
     """
     if segmenter not in SEGMENTERS:
         raise ValueError(f"segmenter must be one of {SEGMENTERS}, not {segmenter!r}")
@@ -58,6 +60,9 @@ def load(
             raise FileNotFoundError(f"the shipped pkuseg model is missing at {model}")
         tokenizer: ChineseTokenizer = nlp.tokenizer  # type: ignore[assignment]
         tokenizer.initialize(pkuseg_model=str(model))
+        # spaCy always adds spacy_pkuseg's bundled dictionary, which costs 1.3 F on the
+        # SIGHAN PKU test (docs/model-card.md): segment with our model and our names only.
+        tokenizer.pkuseg_seg = spacy_pkuseg.pkuseg(str(model), user_dict=None)
         if gazetteer:
             words = sorted(
                 {

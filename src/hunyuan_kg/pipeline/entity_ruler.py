@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer
 from ..resources import data_path, read_yaml
+from .boundaries import split_at
 
 _TRIM = "「」『』《》“”‘’\"'()（）[]【】,，。、:：;；!！?？ \t\n·•-—"
 
@@ -98,20 +99,31 @@ class EntityRuler:
         ]
         chosen: list[_Cand] = []
         taken = bytearray(len(text) + 1)
-        for group in (strong, weak):
-            for c in sorted(group, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
-                if any(taken[c.start : c.end]):
-                    continue
-                chosen.append(c)
-                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        self._take(strong, chosen, taken)
         chosen += self._repeats(text, chosen, taken)
+        known = {text[c.start : c.end] for c in chosen}
+        weak = [c for c in weak if not _extends_known(text[c.start : c.end], known)]
+        added = self._take(weak, chosen, taken)
+        chosen += self._repeats(text, added, taken)
+        split_at(doc, (x for c in chosen for x in (c.start, c.end)))
         spans: list[Span] = []
         for c in sorted(chosen, key=lambda c: c.start):
-            span = doc.char_span(c.start, c.end, c.label, kb_id=c.kb_id, alignment_mode="expand")
+            span = doc.char_span(c.start, c.end, c.label, kb_id=c.kb_id)
             if span is not None:
                 spans.append(span)
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _take(cands: list[_Cand], chosen: list[_Cand], taken: bytearray) -> list[_Cand]:
+        """Add the candidates that fit, strongest and longest first; returns those added."""
+        added = []
+        for c in sorted(cands, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
+            if not any(taken[c.start : c.end]):
+                added.append(c)
+                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen += added
+        return added
 
     @staticmethod
     def _repeats(text: str, chosen: list[_Cand], taken: bytearray) -> list[_Cand]:
@@ -183,6 +195,20 @@ class EntityRuler:
                 return start
             start = end - len(head) + len(bad)
 
+    @staticmethod
+    def _plausible_statistical(text: str, start: int, end: int) -> bool:
+        """The character NER is unreliable on Latin script: its spans must hold Chinese,
+        must not cut a Latin word (C-Eva of C-Eval) and must not straddle a script change
+        at a space (保时捷 Taycan read as 捷 Taycan)."""
+        name = text[start:end]
+        cuts = (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
+            end < len(text) and text[end].isascii() and text[end].isalnum()
+        )
+        mixed = (
+            " " in name and not name.isascii() and any(c.isascii() and c.isalpha() for c in name)
+        )
+        return not (name.isascii() or cuts or mixed)
+
     def _trimmed(self, text: str, start: int, end: int, label: str, rank: int) -> _Cand | None:
         while start < end and text[start] in _TRIM:
             start += 1
@@ -191,10 +217,17 @@ class EntityRuler:
         name = text[start:end]
         if len(name) < 2 or not any(ch.isalpha() for ch in name) or self.stop.is_stopword(name):
             return None
+        if rank == 2 and not self._plausible_statistical(text, start, end):
+            return None
         entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
         if entry is not None:
             return _Cand(start, end, entry.type, entry.id, rank)
         return _Cand(start, end, label, "", rank)
+
+
+def _extends_known(name: str, known: set[str]) -> bool:
+    """A statistical span that is a known name plus stray characters (俞栋加 for 俞栋)."""
+    return any(k != name and k in name for k in known)
 
 
 @Language.factory("hkg_entity_ruler", default_config={"gazetteer": True})
