@@ -13,12 +13,14 @@ ASCII letters or digits.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import ahocorasick
+import numpy as np
 
 from .normalize import fold, name_key
 from .resources import data_path, read_jsonl, read_yaml
@@ -73,7 +75,7 @@ class Gazetteer:
             for form in entry.surface_forms:
                 key = name_key(form)
                 self._by_key.setdefault(key, entry)
-                folded = fold(form)
+                folded = _squeeze(fold(form))[0]
                 if len(folded) < 2 and not folded.isascii():
                     continue
                 self._automaton.add_word(folded, (len(folded), entry.id, folded in amb))
@@ -101,13 +103,15 @@ class Gazetteer:
         return name_key(name) in self.stoplist
 
     def find(self, text: str) -> list[Match]:
-        """Leftmost-longest alias matches in ``text``."""
+        """Alias matches in ``text`` covering the most of it; a space next to a Chinese
+        character does not matter (澎湃 OS matches 澎湃OS, 腾讯AI Lab matches 腾讯 AI Lab)."""
         if not len(self._automaton):
             return []
         folded = fold(text)
+        squeezed, where = _squeeze(folded)
         candidates: list[tuple[int, int, str, bool]] = []
-        for end_idx, (length, entry_id, amb) in self._automaton.iter(folded):
-            start, end = end_idx - length + 1, end_idx + 1
+        for end_idx, (length, entry_id, amb) in self._automaton.iter(squeezed):
+            start, end = where[end_idx - length + 1], where[end_idx] + 1
             if _is_ascii_word(folded[start]) and start > 0 and _is_ascii_word(folded[start - 1]):
                 continue
             if _is_ascii_word(folded[end - 1]) and end < len(text) and _is_ascii_word(folded[end]):
@@ -116,6 +120,18 @@ class Gazetteer:
         return [
             Match(s, e, text[s:e], self.entries[i], amb) for s, e, i, amb in _longest(candidates)
         ]
+
+
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without spaces next to Chinese characters, and each kept character's
+    offset in ``text``."""
+    keep = np.ones(len(text), dtype=bool)
+    for m in _CJK_SPACE.finditer(text):
+        keep[m.start() : m.end()] = False
+    return _CJK_SPACE.sub("", text), np.flatnonzero(keep).tolist()
 
 
 def _longest(cands: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

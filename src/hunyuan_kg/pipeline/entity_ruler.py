@@ -32,6 +32,10 @@ from .boundaries import split_at
 _TRIM = "「」『』《》“”‘’\"'()（）[]【】,，。、:：;；!！?？ \t\n·•-—"
 
 
+# An ambiguous name listed next to a sure one is a name too (钉钉和天猫精灵).
+_JOINERS = "、和与及"
+
+
 @dataclass(frozen=True, slots=True)
 class _Cand:
     start: int
@@ -150,9 +154,19 @@ class EntityRuler:
             return []
         matches = self.gazetteer.find(text)
         sure = {m.entry.id for m in matches if not m.ambiguous}
+        sure_ends = {m.end for m in matches if not m.ambiguous}
+        sure_starts = {m.start for m in matches if not m.ambiguous}
         out = []
         for m in matches:
-            if m.ambiguous and m.entry.id not in sure and not self._has_cue(text, m.start, m.end):
+            listed = (m.start - 1 in sure_ends and text[m.start - 1] in _JOINERS) or (
+                m.end + 1 in sure_starts and text[m.end] in _JOINERS
+            )
+            if (
+                m.ambiguous
+                and m.entry.id not in sure
+                and not listed
+                and not self._has_cue(text, m.start, m.end)
+            ):
                 continue
             end = m.end
             if m.entry.type == "PRODUCT":
