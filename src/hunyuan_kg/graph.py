@@ -2,8 +2,8 @@
 
 Mentions resolve to entity nodes, relation candidates to typed edges (one edge per head,
 tail, type and role; ``weight`` counts distinct evidence sentences), event reports to event
-nodes with ``participant`` edges. A happened or planned launch whose agent is an
-organisation also gives a ``develops`` edge.
+nodes with ``participant`` edges. Every report of a happened or planned launch whose agent
+is an organisation also gives a ``develops`` edge to each product launched.
 
 >>> import hunyuan_kg
 >>> from hunyuan_kg.ingest import document_from_text
@@ -92,6 +92,12 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                     e.type, e.status, e.date, e.granularity, parts, src, e.object_text, e.trigger
                 )
             )
+            if e.type in _LAUNCH and e.status != "denied":
+                makers = [p.id for p in parts if p.role == "agent" and p.type == "ORG"]
+                made = [p.id for p in parts if p.role == "theme" and p.type == "PRODUCT"]
+                for maker in makers:
+                    for product in made:
+                        edges.setdefault((maker, product, "develops", ""), []).append(src)
     events = merge_events(reports)
     for ev in events:
         g.add_node(
@@ -109,16 +115,6 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
         node_sources[ev.id] = list(ev.sources[:MAX_SOURCES])
         for p in ev.participants:
             edges.setdefault((ev.id, p.id, "participant", p.role or ""), []).extend(ev.sources)
-        agent = next((p for p in ev.participants if p.role == "agent"), None)
-        theme = next((p for p in ev.participants if p.role == "theme"), None)
-        if (
-            ev.type in _LAUNCH
-            and ev.status != "denied"
-            and agent
-            and theme
-            and (agent.type, theme.type) == ("ORG", "PRODUCT")
-        ):
-            edges.setdefault((agent.id, theme.id, "develops", ""), []).extend(ev.sources)
     for nid, sources in node_sources.items():
         g.nodes[nid]["sources"] = sources
         g.nodes[nid]["evidence"] = sources[0].sentence if sources else ""

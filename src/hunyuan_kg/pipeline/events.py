@@ -3,10 +3,10 @@
 The trigger lexicon, argument roles, planned/denied cues and clause breaks are language
 data in ``data/events/zh.yml``. For each trigger the component reads, in the trigger's
 clause first and then in its sentence: the agent (nearest fitting entity before the
-trigger, by label preference), the theme (nearest fitting entity after it, else before
-it; a coordinated clause such as ``并宣布…开放`` may take it from earlier clauses), extra
-participants (investors), and the date (the nearest calendar or vague date mention
-outside entity names; a sentence opening with 同日/当天/随后 takes the previous sentence's
+trigger in its clause, else the sentence's subject, by label preference), the theme
+(nearest fitting entity after it, else before it; a coordinated clause such as
+``并宣布…开放`` may take it from earlier clauses), extra participants (investors), and
+the date (the nearest calendar or vague date mention outside entity names; a sentence opening with 同日/当天/随后 takes the previous sentence's
 date). A speaker's "我" in an interview turn (``刘煜宏：我 05 年加入的``) is the speaker;
 join/depart events without an organisation take the last one named in the preceding
 sentences. Named events (2023 全球数字生态大会) with a date are conference events. A
@@ -219,7 +219,7 @@ class EventExtractor:
             cands = [e for e in pool if e.start_char >= end and e.label_ in labels]
             return cands[0] if cands else None
 
-        agent = before(in_clause, spec["agent"]) or before(usable, spec["agent"])
+        agent = before(in_clause, spec["agent"]) or self._subject(usable, c_left, spec["agent"])
         if agent is None and "PERSON" in spec["agent"]:
             agent = self._speaker(text, ents, sent)
         rest = [e for e in in_clause if e is not agent]
@@ -266,6 +266,16 @@ class EventExtractor:
         if theme is None and (ev.date is None or not ev.object_text) and "extra" not in spec:
             return None
         return ev
+
+    @staticmethod
+    def _subject(pool: list[Span], c_left: int, labels: list[str]) -> Span | None:
+        """The sentence's subject for a trigger whose clause names no agent: its first
+        fitting entity before the clause (美团昨晚在港交所发布公告，宣布…收购光年之外: 美团)."""
+        for label in labels:
+            for e in pool:
+                if e.end_char <= c_left and e.label_ == label:
+                    return e
+        return None
 
     def _theme_elsewhere(
         self,
