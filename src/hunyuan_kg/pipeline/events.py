@@ -2,15 +2,21 @@
 
 The trigger lexicon, argument roles, planned/denied cues and clause breaks are language
 data in ``data/events/zh.yml``. For each trigger the component reads, in the trigger's
-clause first and then in its sentence: the agent (nearest fitting entity before the
-trigger in its clause, else the sentence's subject, by label preference), the theme
-(nearest fitting entity after it, else before it; a coordinated clause such as
-``并宣布…开放`` may take it from earlier clauses), extra participants (investors), and
-the date (the nearest calendar or vague date mention outside entity names; a sentence opening with 同日/当天/随后 takes the previous sentence's
-date). A speaker's "我" in an interview turn (``刘煜宏：我 05 年加入的``) is the speaker;
-join/depart events without an organisation take the last one named in the preceding
-sentences. Named events (2023 全球数字生态大会) with a date are conference events. A
-trigger with no participant is no event.
+clause first and then in its sentence:
+
+* the agent: the nearest fitting entity before the trigger in its clause, else the
+  sentence's subject, by label preference;
+* the theme: the nearest fitting entity after it, else before it; a coordinated clause
+  (``并宣布…开放``) may take it from earlier clauses, a listing clause (包括 A 和 B) adds
+  themes;
+* extra participants (investors);
+* the date: the nearest calendar or vague date outside entity names; a sentence opening
+  with 同日/当天/随后 takes the previous sentence's date.
+
+A speaker's 我 in an interview turn (``刘煜宏：我 05 年加入的``) is the speaker;
+join/depart events without an organisation take the last one named before. Named events
+(2023 全球数字生态大会) with a date are conference events. A trigger with no participant
+is no event.
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load()
