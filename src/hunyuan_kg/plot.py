@@ -13,7 +13,7 @@ out of the labels instead of becoming boxes.
 >>> kg = KnowledgeGraph(events=[TimelineEvent("EVENT:1", "launch", "腾讯发布混元", "2023-09-07")])
 >>> ax = timeline(kg)
 >>> [t.get_text() for t in ax.texts]
-['2023-09-07\\n腾讯发布混元']
+['2023-09-07  腾讯发布混元']
 """
 
 from __future__ import annotations
