@@ -82,6 +82,7 @@ class _Lexicon:
     possessed: re.Pattern[str]
     conjunction: re.Pattern[str]
     object_phrase: re.Pattern[str]
+    not_subject_before: tuple[str, ...]
 
 
 @cache
@@ -112,6 +113,7 @@ def lexicon() -> _Lexicon:
         possessed=re.compile(raw["possessed"]),
         conjunction=re.compile(raw["conjunction"]),
         object_phrase=re.compile(raw["object_phrase"]),
+        not_subject_before=tuple(raw["not_subject_before"]),
     )
 
 
@@ -225,7 +227,9 @@ class EventExtractor:
             cands = [e for e in pool if e.start_char >= end and e.label_ in labels]
             return cands[0] if cands else None
 
-        agent = before(in_clause, spec["agent"]) or self._subject(usable, c_left, spec["agent"])
+        agent = before(in_clause, spec["agent"]) or self._subject(
+            text, usable, c_left, spec["agent"]
+        )
         if agent is None and "PERSON" in spec["agent"]:
             agent = self._speaker(text, ents, sent)
         rest = [e for e in in_clause if e is not agent]
@@ -273,13 +277,15 @@ class EventExtractor:
             return None
         return ev
 
-    @staticmethod
-    def _subject(pool: list[Span], c_left: int, labels: list[str]) -> Span | None:
+    def _subject(self, text: str, pool: list[Span], c_left: int, labels: list[str]) -> Span | None:
         """The sentence's subject for a trigger whose clause names no agent: its first
-        fitting entity before the clause (美团昨晚在港交所发布公告，宣布…收购光年之外: 美团)."""
+        fitting entity before the clause (美团昨晚在港交所发布公告，宣布…收购光年之外: 美团)
+        that does not own the next one (字节跳动旗下的…火山引擎: 火山引擎)."""
         for label in labels:
             for e in pool:
-                if e.end_char <= c_left and e.label_ == label:
+                after = text[e.end_char : e.end_char + 3].lstrip()
+                owner = after.startswith(self.lex.not_subject_before)
+                if e.end_char <= c_left and e.label_ == label and not owner:
                     return e
         return None
 

@@ -146,7 +146,7 @@ class RelationExtractor:
     ) -> list[EntityRef]:
         """Pronouns as references: 他/她/它 to the last entity of their label before their
         clause (in 北斗模型发布后，北斗会议都在使用它 it is 北斗模型, not 北斗会议); 它们/他们
-        to every entity of their label in the sentence before."""
+        to every entity of their label before their clause, or in the sentence before."""
         refs = []
         for label, rx in self.lex.pronouns.items():
             for m in rx.finditer(text, s_start, s_end):
@@ -157,14 +157,16 @@ class RelationExtractor:
                     a = before[-1]
                     refs.append(EntityRef(a.text, a.label, a.kb_id, m.start(), m.end()))
         for label, rx in self.lex.plural_pronouns.items():
-            prev = [e for e in context if e.label == label]
-            if not prev:
-                continue
-            sentence_start = max(text.rfind(c, 0, prev[-1].start) for c in "。！？\n") + 1
-            named = {e.text: e for e in prev if e.start >= sentence_start}
             for m in rx.finditer(text, s_start, s_end):
+                clause = max(text.rfind(c, s_start, m.start()) for c in "，,；;：:") + 1
+                named = [e for e in s_ents if e.label == label and e.end <= clause]
+                prev = [e for e in context if e.label == label]
+                if not named and prev:
+                    sentence_start = max(text.rfind(c, 0, prev[-1].start) for c in "。！？\n")
+                    named = [e for e in prev if e.start > sentence_start]
                 refs += [
-                    EntityRef(a.text, a.label, a.kb_id, m.start(), m.end()) for a in named.values()
+                    EntityRef(a.text, a.label, a.kb_id, m.start(), m.end())
+                    for a in {e.text: e for e in named}.values()
                 ]
         return refs
 
