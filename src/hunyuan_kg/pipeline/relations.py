@@ -121,13 +121,16 @@ class RelationExtractor:
         text = doc.text
         ents = [EntityRef.from_span(e) for e in doc.ents]
         sents = [(s.start_char, s.end_char) for s in doc.sents]
+        resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
         for si, (s_start, s_end) in enumerate(sents):
             s_ents = [e for e in ents if s_start <= e.start < s_end]
-            context = [e for e in ents if sents[max(0, si - 2)][0] <= e.start < s_start]
-            s_ents = sorted(
-                s_ents + self._pronouns(text, s_start, s_end, s_ents, context),
-                key=lambda e: e.start,
+            lo = sents[max(0, si - 2)][0]
+            context = sorted(
+                [e for e in (*ents, *resolved) if lo <= e.start < s_start], key=lambda e: e.start
             )
+            refs = self._pronouns(text, s_start, s_end, s_ents, context)
+            resolved += refs
+            s_ents = sorted(s_ents + refs, key=lambda e: e.start)
             if not s_ents:
                 continue
             groups = self._conjuncts(text, s_ents)
