@@ -118,3 +118,26 @@ def test_investors_join_a_funding_event(nlp):
     ((etype, _, date, parts),) = events(doc)
     assert (etype, date) == ("funding", "2024-02")
     assert ("云海资本", "investor") in parts and ("北斗基金", "investor") in parts
+
+
+def test_the_subject_is_the_agent_but_not_an_owner(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "本月 15 日，星河集团旗下的云服务平台星河云在北京举办大会，正式发布北斗模型。",
+        {"星河集团": "ORG", "星河云": "ORG", "北斗模型": "PRODUCT"},
+        dct=dt.date(2024, 5, 20),
+    )
+    launches = [e for e in events(doc) if e[0] == "launch"]
+    assert launches == [
+        ("launch", "happened", "2024-05-15", [("星河云", "agent"), ("北斗模型", "theme")])
+    ]
+
+
+def test_a_quoted_name_after_its_kind_is_the_theme(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "去年 9 月，星河科技推出了微信小程序「北斗助手」。",
+        {"星河科技": "ORG", "微信小程序": "PRODUCT", "北斗助手": "PRODUCT"},
+        dct=dt.date(2024, 7, 4),
+    )
+    assert [p for p, role in events(doc)[0][3] if role == "theme"] == ["北斗助手"]

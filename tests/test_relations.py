@@ -180,3 +180,22 @@ def test_owners_stay_out_of_enumerations(nlp):
 )
 def test_more_cues(nlp, text, ents, expected):
     assert expected in rels(doc_with_ents(nlp, text, ents))
+
+
+def test_plural_pronoun_in_the_same_sentence(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "星河模型和云海模型都已推出，北斗助手上线后将与它们正面竞争。",
+        {"星河模型": "PRODUCT", "云海模型": "PRODUCT", "北斗助手": "PRODUCT"},
+    )
+    rivals = {h if t == "北斗助手" else t for k, h, t, _ in rels(doc) if k == "competes_with"}
+    assert {"星河模型", "云海模型"} <= rivals
+
+
+def test_a_pronoun_resolves_through_earlier_pronouns(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "王伟毕业于清华。后来他在星河科技工作。如今他同时担任云海智能的 CEO。",
+        {"王伟": "PERSON", "星河科技": "ORG", "云海智能": "ORG"},
+    )
+    assert ("role", "王伟", "云海智能", "CEO") in rels(doc)
