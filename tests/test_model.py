@@ -63,7 +63,18 @@ def _f_scores(nlp: spacy.language.Language, records: list[dict[str, Any]]) -> di
 
 def test_ner_pipeline_shape(ner: spacy.language.Language) -> None:
     assert ner.pipe_names == ["tok2vec", "ner"]
-    assert set(ner.meta["labels"]["ner"]) == {"PERSON", "ORG", "PRODUCT", "LOC"}
+    # TITLE is learned from the corpora that annotate positions; the pipeline maps it away.
+    assert (
+        {"PERSON", "ORG", "PRODUCT", "LOC"}
+        <= set(ner.meta["labels"]["ner"])
+        <= {
+            "PERSON",
+            "ORG",
+            "PRODUCT",
+            "LOC",
+            "TITLE",
+        }
+    )
     assert ner.config["nlp"]["tokenizer"]["segmenter"] == "char"
 
 
