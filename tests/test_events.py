@@ -24,11 +24,11 @@ def events(doc):
 def test_launch_with_date_agent_and_theme(nlp):
     doc = doc_with_ents(
         nlp,
-        "2024 年 5 月 30 日，腾讯推出基于混元大模型的 App——元宝。",
-        {"腾讯": "ORG", "混元大模型": "PRODUCT", "元宝": "PRODUCT"},
+        "2024 年 6 月 12 日，星河科技推出基于北斗大模型的 App——云帆。",
+        {"星河科技": "ORG", "北斗大模型": "PRODUCT", "云帆": "PRODUCT"},
     )
     assert events(doc) == [
-        ("launch", "happened", "2024-05-30", [("腾讯", "agent"), ("元宝", "theme")])
+        ("launch", "happened", "2024-06-12", [("星河科技", "agent"), ("云帆", "theme")])
     ]
 
 

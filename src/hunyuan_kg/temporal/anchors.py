@@ -3,8 +3,8 @@
 ISO strings take the fast path, Chinese dates go through our own grammar, and anything
 else (RFC 2822 headers, English prose dates) goes to dateparser, which is right for them.
 
->>> parse_date_string("2026-01-03 05:20:08"), parse_date_string("2024年7月4日")
-(datetime.date(2026, 1, 3), datetime.date(2024, 7, 4))
+>>> parse_date_string("2025-11-20 08:15:30"), parse_date_string("2024年7月4日")
+(datetime.date(2025, 11, 20), datetime.date(2024, 7, 4))
 >>> parse_date_string("July 4, 2024"), parse_date_string("not a date")
 (datetime.date(2024, 7, 4), None)
 """

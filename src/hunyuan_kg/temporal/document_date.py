@@ -14,9 +14,9 @@ The heuristic, in order:
 3. **latest-year** — otherwise the latest explicit year (granularity ``year``, 1 January).
 4. **none** — nothing to go on.
 
->>> g = guess_dct("2026-01-03 05:20:08 · 作者: 编辑部\\n正文……")
+>>> g = guess_dct("2025-11-20 08:15:30 · 作者: 编辑部\\n正文……")
 >>> g.date, g.granularity, g.method, g.evidence
-(datetime.date(2026, 1, 3), 'day', 'header', '2026-01-03 05:20:08')
+(datetime.date(2025, 11, 20), 'day', 'header', '2025-11-20 08:15:30')
 >>> infer_dct("2023 年 5 月 8 日发布的模型，今年 7 月又更新了一版。")
 (datetime.date(2023, 7, 1), 'month')
 """
