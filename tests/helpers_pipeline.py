@@ -20,11 +20,17 @@ def rule_nlp() -> Language:
 
 
 def doc_with_ents(
-    nlp: Language, text: str, ents: dict[str, str], *, dct: dt.date | None = None
+    nlp: Language,
+    text: str,
+    ents: dict[str, str],
+    *,
+    dct: dt.date | None = None,
+    source: str = "",
 ) -> Doc:
     """``ents`` maps each entity's text to its label (every occurrence is marked)."""
     doc = nlp.make_doc(text)
     doc._.dct = dct
+    doc._.source = source
     spans = []
     for name, label in ents.items():
         start = text.find(name)

@@ -199,3 +199,11 @@ def test_a_pronoun_resolves_through_earlier_pronouns(nlp):
         {"王伟": "PERSON", "星河科技": "ORG", "云海智能": "ORG"},
     )
     assert ("role", "王伟", "云海智能", "CEO") in rels(doc)
+
+
+def test_a_byline_gives_a_role_at_the_publisher(nlp):
+    doc = doc_with_ents(nlp, "星河科技发布新模型\n作者 | 王伟\n正文", {"王伟": "PERSON"},
+                        source="云海日报")  # fmt: skip
+    assert ("role", "王伟", "云海日报", "作者") in rels(doc)
+    unsourced = doc_with_ents(nlp, "作者 | 王伟", {"王伟": "PERSON"})
+    assert rels(unsourced) == []

@@ -67,6 +67,7 @@ def test_no_date_from_durations_ordinals_or_percentages(kg):
         ("蒋杰", "腾讯", "副总裁"),
         ("刘元春", "上海财经大学", "校长"),
         ("刘煜宏", "混元", "负责人"),
+        ("张鹏", "极客公园", "作者"),
     ],
 )
 def test_roles(kg, person, org, title):

@@ -103,6 +103,7 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     doc = nlp.make_doc(document.text)
     doc._.doc_id = document.id
     doc._.dct = document.dct
+    doc._.source = document.source or ""
     return doc
 
 

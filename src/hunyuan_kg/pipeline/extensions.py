@@ -1,7 +1,8 @@
 """The ``Doc`` extensions hunyuan_kg adds, registered in one place.
 
-* ``doc._.doc_id`` (str) and ``doc._.dct`` (``datetime.date`` or None): set before the pipeline
-  runs (``hkg_dates`` anchors relative dates on ``dct``).
+* ``doc._.doc_id`` (str), ``doc._.dct`` (``datetime.date`` or None) and ``doc._.source``
+  (the publisher named in the metadata, or ""): set before the pipeline runs
+  (``hkg_dates`` anchors relative dates on ``dct``; bylines point at ``source``).
 * ``doc._.events``: list of :class:`~hunyuan_kg.pipeline.events.EventCandidate` (``hkg_events``).
 * ``doc._.relations``: list of :class:`~hunyuan_kg.pipeline.relations.RelationCandidate`
   (``hkg_relations``).
@@ -32,6 +33,8 @@ def register() -> None:
         Doc.set_extension("doc_id", default="")
     if not Doc.has_extension("dct"):
         Doc.set_extension("dct", default=None)
+    if not Doc.has_extension("source"):
+        Doc.set_extension("source", default="")
     for key in ("events", "relations"):
         if not Doc.has_extension(key):
             Doc.set_extension(key, getter=_user_list(key))

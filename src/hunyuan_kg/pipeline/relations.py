@@ -71,6 +71,7 @@ class _Lexicon:
     plural_pronouns: dict[str, re.Pattern[str]]
     units: tuple[str, ...]
     symmetric: frozenset[str]
+    byline: re.Pattern[str]
 
 
 @cache
@@ -106,6 +107,7 @@ def lexicon() -> _Lexicon:
         plural_pronouns={label: re.compile(p) for label, p in raw["plural_pronouns"].items()},
         units=tuple(raw["unit_suffixes"]),
         symmetric=frozenset(raw["symmetric"]),
+        byline=re.compile(raw["byline"]),
     )
 
 
@@ -137,7 +139,30 @@ class RelationExtractor:
             for rule in self.lex.rules:
                 self._apply(rule, text, (s_start, s_end), s_ents, groups, out)
             self._name_rules((s_start, s_end), s_ents, out)
+            self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
         return doc
+
+    def _bylines(
+        self,
+        text: str,
+        source: str,
+        sent: tuple[int, int],
+        ents: list[EntityRef],
+        out: list[RelationCandidate],
+    ) -> None:
+        """作者 | 张三 in an article from 极客公园: 张三 has the role 作者 at 极客公园."""
+        if not source:
+            return
+        for ent in ents:
+            m = self.lex.byline.search(text, sent[0], ent.start)
+            if ent.label != "PERSON" or m is None:
+                continue
+            entry = self.gazetteer.lookup(source) if self.gazetteer else None
+            kb_id = entry.id if entry is not None else ""
+            publisher = EntityRef(source, "ORG", kb_id, ent.start, ent.start)
+            out.append(
+                RelationCandidate("role", ent, publisher, m.group("role"), sent, m.start(), ent.end)
+            )
 
     def _pronouns(
         self,
