@@ -321,7 +321,7 @@ class EventExtractor:
         """The object phrase after a trigger, or "" when what follows is not one."""
         if not self.lex.object_phrase.match(text, end, c_right):
             return ""
-        return text[end:c_right].strip()[:24]
+        return text[end:c_right].strip().removeprefix("了").removeprefix("出").strip()[:24]
 
     def _head_of(self, text: str, theme: Span, pool: list[Span]) -> Span:
         """The owned entity when the theme owns the next one (开源通义千问的通用模型 Qwen-7B:
