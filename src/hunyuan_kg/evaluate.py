@@ -33,8 +33,7 @@ import networkx as nx
 
 from .normalize import name_key
 from .pipeline.relations import lexicon as relation_lexicon
-
-_CLASS = {"release": "launch"}
+from .resolve.events import EVENT_CLASS
 
 
 def _names(*values: Any) -> set[str]:
@@ -116,7 +115,7 @@ def evaluate(
     scores["relations"] = _prf(rel_tp, len(gold["relations"]), rel_pred_tp, len(pred_edges))
 
     def ev_match(g: dict[str, Any], e: dict[str, Any]) -> bool:
-        if _CLASS.get(g["type"], g["type"]) != _CLASS.get(e["type"], e["type"]):
+        if EVENT_CLASS.get(g["type"], g["type"]) != EVENT_CLASS.get(e["type"], e["type"]):
             return False
         if g.get("date") != e.get("date") or g.get("status", "happened") != e.get("status"):
             return False

@@ -13,7 +13,6 @@ ASCII letters or digits.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +21,7 @@ from typing import Any
 import ahocorasick
 import numpy as np
 
-from .normalize import fold, name_key
+from .normalize import CJK_SPACE, fold, name_key
 from .resources import data_path, read_jsonl, read_yaml
 
 
@@ -122,16 +121,13 @@ class Gazetteer:
         ]
 
 
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
-
-
 def _squeeze(text: str) -> tuple[str, list[int]]:
     """``text`` without spaces next to Chinese characters, and each kept character's
     offset in ``text``."""
     keep = np.ones(len(text), dtype=bool)
-    for m in _CJK_SPACE.finditer(text):
+    for m in CJK_SPACE.finditer(text):
         keep[m.start() : m.end()] = False
-    return _CJK_SPACE.sub("", text), np.flatnonzero(keep).tolist()
+    return CJK_SPACE.sub("", text), np.flatnonzero(keep).tolist()
 
 
 def _longest(cands: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

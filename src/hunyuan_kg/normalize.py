@@ -46,12 +46,12 @@ def fold(text: str) -> str:
 
 _QUOTES = re.compile(r"[「」『』《》“”‘’\"'〈〉【】]")
 _SPACE = re.compile(r"\s+")
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
+CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
 
 
 def name_key(name: str) -> str:
     """Comparison key for a name: NFKC, folded, quotes removed, spaces next to CJK removed."""
     s = fold(unicodedata.normalize("NFKC", name))
     s = _QUOTES.sub("", s)
-    s = _CJK_SPACE.sub("", s.strip())
+    s = CJK_SPACE.sub("", s.strip())
     return _SPACE.sub(" ", s)

@@ -12,7 +12,8 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,15 @@ def data_root() -> Path:
 def data_path(*parts: str) -> Path:
     """Path of a data file or folder, e.g. ``data_path("events", "zh.yml")``."""
     return data_root().joinpath(*parts)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal ``words``, longest first (so 发布会 wins over 发布).
+
+    >>> alternation(["发布", "发布会"])
+    '发布会|发布'
+    """
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def read_yaml(path: Path) -> Any:

@@ -26,8 +26,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer
-from ..resources import data_path, read_yaml
+from ..resources import alternation, data_path, read_yaml
 from .boundaries import split_at
+from .relations import title_pattern
 
 _TRIM = "「」『』《》“”‘’\"'()（）[]【】,，。、:：;；!！?？ \t\n·•-—"
 
@@ -45,21 +46,16 @@ class _Cand:
     rank: int  # 0 gazetteer or strong pattern, 1 pattern, 2 statistical, 3 repeated name
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _placeholders() -> dict[str, str]:
-    titles = read_yaml(data_path("relations", "titles.yml"))
     names = read_yaml(data_path("entities", "surnames.yml"))
     breaks = read_yaml(data_path("entities", "patterns.yml"))["name_breaks"]
-    surname = _alternation([*names["compound"], *names["single"]])
+    surname = alternation([*names["compound"], *names["single"]])
     return {
-        "{TITLE}": f"(?:{_alternation(titles['modifiers'])})?(?:{_alternation(titles['titles'])})",
+        "{TITLE}": title_pattern(),
         "{SURNAME}": f"(?:{surname})",
-        "{FOLLOW}": f"(?:{_alternation(names['follow'])}|$)",
-        "{NAMECHAR}": f"(?:(?!{_alternation(breaks)})[\\u4e00-\\u9fff])",
+        "{FOLLOW}": f"(?:{alternation(names['follow'])}|$)",
+        "{NAMECHAR}": f"(?:(?!{alternation(breaks)})[\\u4e00-\\u9fff])",
     }
 
 

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Gazetteer
-from ..resources import data_path, read_yaml
+from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
 
@@ -91,14 +91,11 @@ def lexicon() -> _Lexicon:
     raw = read_yaml(data_path("events", "zh.yml"))
     trigger_type = {t: name for name, spec in raw["types"].items() for t in spec["triggers"]}
 
-    def alt(ws: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
-
     return _Lexicon(
-        trigger_rx=re.compile(rf"(?:{alt(list(trigger_type))})", re.IGNORECASE),
+        trigger_rx=re.compile(rf"(?:{alternation(list(trigger_type))})", re.IGNORECASE),
         trigger_type={k.lower(): v for k, v in trigger_type.items()},
         types=raw["types"],
-        not_trigger_rx=re.compile(alt(raw["not_triggers"])),
+        not_trigger_rx=re.compile(alternation(raw["not_triggers"])),
         planned=re.compile("|".join(raw["planned"])),
         denied=re.compile("|".join(raw["denied"])),
         cue_window=int(raw["cue_window"]),
@@ -106,7 +103,7 @@ def lexicon() -> _Lexicon:
         carry=tuple(raw["carry_date"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
-        own_time=re.compile(alt(raw["own_time_words"])),
+        own_time=re.compile(alternation(raw["own_time_words"])),
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
         named_event_type=raw["named_event_type"],

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer
 from ..normalize import fold
-from ..resources import data_path, read_yaml
+from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
 
@@ -75,12 +75,17 @@ class _Lexicon:
 
 
 @cache
+def title_pattern() -> str:
+    """Regex of a job title from ``data/relations/titles.yml``: an optional modifier
+    (副, 首席, 集团 …) and a title (总裁, 负责人, CEO …)."""
+    titles = read_yaml(data_path("relations", "titles.yml"))
+    return f"(?:(?:{alternation(titles['modifiers'])})?(?:{alternation(titles['titles'])}))"
+
+
+@cache
 def lexicon() -> _Lexicon:
     """The compiled relation rules."""
-    titles = read_yaml(data_path("relations", "titles.yml"))
-    words = sorted(titles["titles"], key=len, reverse=True)
-    mods = "|".join(re.escape(m) for m in titles["modifiers"])
-    title_rx = f"(?:(?:{mods})?(?:{'|'.join(re.escape(w) for w in words)}))"
+    title_rx = title_pattern()
     raw: dict[str, Any] = read_yaml(data_path("relations", "rules.yml"))
 
     def rx(s: str | None) -> re.Pattern[str] | None:

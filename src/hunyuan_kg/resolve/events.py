@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from ..pipeline.events import lexicon
 from ..records import Participant, Source, TimelineEvent
 
-_CLASS = {"release": "launch"}
+#: Event types reported as one class when merging and scoring (a release is a launch).
+EVENT_CLASS = {"release": "launch"}
 _MAIN_ROLE = {
     "join": "agent",
     "depart": "agent",
@@ -70,7 +71,7 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
     """Merge reports into events with deterministic ids and titles."""
     buckets: dict[tuple[str, str, str], list[EventReport]] = defaultdict(list)
     for r in reports:
-        cls = _CLASS.get(r.type, r.type)
+        cls = EVENT_CLASS.get(r.type, r.type)
         buckets[(cls, main_participant(r).id, r.status)].append(r)
     events: list[TimelineEvent] = []
     for key in sorted(buckets):
