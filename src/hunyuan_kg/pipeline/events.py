@@ -39,6 +39,7 @@ from ..gazetteer import Gazetteer
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
+from .sentences import within
 
 extensions.register()
 
@@ -161,14 +162,17 @@ class EventExtractor:
         ]
         events: list[EventCandidate] = doc._.events
         sents = [(s.start_char, s.end_char) for s in doc.sents]
+        ent_starts = [e.start_char for e in ents]
+        dates.sort(key=lambda d: d.start_char)
+        date_starts = [d.start_char for d in dates]
         prev_date: tuple[str, str, str] | None = None
         for si, (s_start, s_end) in enumerate(sents):
             sent = _Sentence(
                 si,
                 s_start,
                 s_end,
-                [e for e in ents if s_start <= e.start_char < s_end],
-                [d for d in dates if s_start <= d.start_char < s_end],
+                ents[within(ent_starts, s_start, s_end)],
+                dates[within(date_starts, s_start, s_end)],
                 prev_date,
             )
             for m in lex.trigger_rx.finditer(text, s_start, s_end):

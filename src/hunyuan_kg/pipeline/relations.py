@@ -33,6 +33,7 @@ from ..normalize import fold
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
+from .sentences import within
 
 extensions.register()
 
@@ -128,13 +129,13 @@ class RelationExtractor:
         text = doc.text
         ents = [EntityRef.from_span(e) for e in doc.ents]
         sents = [(s.start_char, s.end_char) for s in doc.sents]
+        starts = [e.start for e in ents]
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
         for si, (s_start, s_end) in enumerate(sents):
-            s_ents = [e for e in ents if s_start <= e.start < s_end]
+            s_ents = ents[within(starts, s_start, s_end)]
             lo = sents[max(0, si - 2)][0]
-            context = sorted(
-                [e for e in (*ents, *resolved) if lo <= e.start < s_start], key=lambda e: e.start
-            )
+            earlier = [r for r in resolved if lo <= r.start < s_start]  # few: pronouns only
+            context = sorted([*ents[within(starts, lo, s_start)], *earlier], key=lambda e: e.start)
             refs = self._pronouns(text, s_start, s_end, s_ents, context)
             resolved += refs
             s_ents = sorted(s_ents + refs, key=lambda e: e.start)

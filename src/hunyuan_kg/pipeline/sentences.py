@@ -11,7 +11,9 @@ line break, so headings, bylines and list items stand alone.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 import numpy as np
 from spacy.attrs import IDX, SENT_START
@@ -27,6 +29,16 @@ def sentence_starts(text: str) -> list[int]:
     starts += [m.end() for m in _END.finditer(text) if m.end() < len(text)]
     starts += [m.start() for m in re.finditer(r"\n+", text) if m.start() > 0]
     return sorted(set(starts))
+
+
+def within(starts: Sequence[int], lo: int, hi: int) -> slice:
+    """The slice of items, sorted by their ``starts``, that start in ``[lo, hi)``: one
+    bisection per sentence instead of a scan of every entity.
+
+    >>> within([0, 4, 9, 12], 4, 12)
+    slice(1, 3, None)
+    """
+    return slice(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
 
 
 class SentenceSplitter:
