@@ -1,7 +1,7 @@
 """Continue training a saved NER pipeline for a wall-clock budget (resume after a time limit).
 
 Usage: python continue_ner.py MODEL_DIR TRAIN.spacy DEV.spacy OUT_DIR [--seconds 200]
-    [--learn-rate 0.001] [--batch-chars 1000] [--eval-every 400]
+    [--learn-rate 0.001] [--batch-chars 1000] [--eval-every 400] [--gpu-id -1] [--seed 0]
 
 Loads MODEL_DIR, resumes training on TRAIN.spacy (shuffled, batches of about ``--batch-chars``
 characters, dropout 0.1) and keeps the version with the best dev entity F in OUT_DIR (checked every
@@ -31,8 +31,12 @@ def main() -> None:
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--batch-chars", type=int, default=1000)
     parser.add_argument("--eval-every", type=int, default=400)
+    parser.add_argument("--gpu-id", type=int, default=-1, help="GPU to train on (-1: CPU)")
+    parser.add_argument("--seed", type=int, default=0, help="shuffling seed")
     args = parser.parse_args()
     start = time.monotonic()
+    if args.gpu_id >= 0:
+        spacy.require_gpu(args.gpu_id)
     nlp = spacy.load(args.model)
     train = [
         Example(nlp.make_doc(d.text), d) for d in DocBin().from_disk(args.train).get_docs(nlp.vocab)
@@ -42,7 +46,7 @@ def main() -> None:
     ]
     optimizer = nlp.resume_training()
     optimizer.learn_rate = args.learn_rate
-    rng = random.Random(0)
+    rng = random.Random(args.seed)
 
     def dev_f() -> float:
         return float(nlp.evaluate(dev)["ents_f"])
