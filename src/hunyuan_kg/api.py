@@ -20,6 +20,7 @@ from .graph import build_graph
 from .ingest import IngestError, collect_paths, read_document, unique_ids
 from .kg import KnowledgeGraph
 from .pipeline import load
+from .threads import single_blas_thread
 
 Progress = Callable[[int], None]
 
@@ -116,6 +117,7 @@ _WORKER_NLP: Language | None = None
 
 def _init_worker(options: dict[str, Any]) -> None:
     global _WORKER_NLP
+    single_blas_thread()
     _WORKER_NLP = load(**options)
 
 

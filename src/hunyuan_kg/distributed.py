@@ -54,7 +54,9 @@ def worker_pipeline(load_options: dict[str, Any]) -> tuple[Language, threading.L
     with _LOADING:
         if key not in _PIPELINES:
             from .pipeline import load
+            from .threads import single_blas_thread
 
+            single_blas_thread()
             _PIPELINES[key] = (load(**load_options), threading.Lock())
         return _PIPELINES[key]
 

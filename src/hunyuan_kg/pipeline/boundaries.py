@@ -24,19 +24,27 @@ from spacy.tokens import Doc
 
 
 def split_at(doc: Doc, offsets: Iterable[int]) -> None:
-    """Split every token that has one of ``offsets`` strictly inside its text."""
-    cuts = sorted(set(offsets))
-    if not cuts:
-        return
-    targets = []
-    for token in doc:
-        inner = [c - token.idx for c in cuts if token.idx < c < token.idx + len(token.text)]
-        if inner:
-            targets.append((token, inner))
-    if not targets:
+    """Split every token that has one of ``offsets`` strictly inside its text.
+
+    Each offset is located by spaCy's binary search over token offsets (``char_span`` with
+    ``alignment_mode="expand"``), so the cost grows with the number of offsets, not tokens.
+    """
+    n_chars = len(doc.text)
+    inner: dict[int, list[int]] = {}
+    for cut in set(offsets):
+        if not 0 < cut < n_chars:
+            continue
+        span = doc.char_span(cut, cut + 1, alignment_mode="expand")
+        if not span:  # None, or empty: the offset is in whitespace between tokens
+            continue
+        token = span[0]
+        if token.idx < cut < token.idx + len(token.text):
+            inner.setdefault(token.i, []).append(cut - token.idx)
+    if not inner:
         return
     with doc.retokenize() as retokenizer:
-        for token, inner in targets:
-            bounds = [0, *inner, len(token.text)]
+        for i, cuts in inner.items():
+            token = doc[i]
+            bounds = [0, *sorted(cuts), len(token.text)]
             pieces = [token.text[a:b] for a, b in pairwise(bounds)]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))

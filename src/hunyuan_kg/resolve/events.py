@@ -45,11 +45,17 @@ class EventReport:
 @dataclass(slots=True)
 class _Group:
     reports: list[EventReport] = field(default_factory=list)
+    dates: Counter[str] = field(default_factory=Counter)  # kept by add(), in report order
+
+    def add(self, report: EventReport) -> None:
+        self.reports.append(report)
+        if report.date:
+            self.dates[report.date] += 1
 
     @property
     def date(self) -> str | None:
-        dated = [r.date for r in self.reports if r.date]
-        return max(dated, key=lambda d: (len(d), Counter(dated)[d])) if dated else None
+        """The most precise date, the most reported among equals (first reported on ties)."""
+        return max(self.dates, key=lambda d: (len(d), self.dates[d])) if self.dates else None
 
 
 def main_participant(report: EventReport) -> Participant:
@@ -86,10 +92,11 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
                 continue
             for g in groups:
                 if _compatible(g.date, r.date):
-                    g.reports.append(r)
+                    g.add(r)
                     break
             else:
-                groups.append(_Group([r]))
+                groups.append(_Group())
+                groups[-1].add(r)
         if len(groups) == 1:
             groups[0].reports.extend(undated)
         elif undated:
