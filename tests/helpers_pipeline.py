@@ -12,9 +12,9 @@ import hunyuan_kg.pipeline  # noqa: F401  (registers the factories)
 
 
 def rule_nlp() -> Language:
-    """Character tokens; sentences, dates, events, relations — no entity models."""
+    """Character tokens; sentences, anaphora, dates, events, relations — no entity models."""
     nlp = spacy.blank("zh")
-    for name in ("hkg_sentences", "hkg_dates", "hkg_events", "hkg_relations"):
+    for name in ("hkg_sentences", "hkg_anaphora", "hkg_dates", "hkg_events", "hkg_relations"):
         nlp.add_pipe(name)
     return nlp
 

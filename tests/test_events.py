@@ -120,6 +120,69 @@ def test_investors_join_a_funding_event(nlp):
     assert ("云海资本", "investor") in parts and ("北斗基金", "investor") in parts
 
 
+def test_investors_listed_after_a_cue(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "今年 2 月，星河科技完成新一轮融资，投资方包括云海资本、北斗基金和青石创投。",
+        {"星河科技": "ORG", "云海资本": "ORG", "北斗基金": "ORG", "青石创投": "ORG"},
+        dct=dt.date(2024, 3, 19),
+    )
+    ((etype, _, date, parts),) = events(doc)
+    assert (etype, date) == ("funding", "2024-02")
+    assert ("星河科技", "agent") in parts
+    assert {p for p, role in parts if role == "investor"} == {"云海资本", "北斗基金", "青石创投"}
+
+
+@pytest.mark.parametrize("description", ["这家公司", "该公司", "公司"])
+def test_a_company_description_stands_for_the_most_mentioned_company(nlp, description):
+    text = (
+        f"星河科技由张明创立。星河科技的团队来自清华大学。去年 10 月，{description}推出了北斗助手。"
+    )
+    doc = doc_with_ents(
+        nlp,
+        text,
+        {"星河科技": "ORG", "张明": "PERSON", "清华大学": "ORG", "北斗助手": "PRODUCT"},
+        dct=dt.date(2024, 3, 19),
+    )
+    assert ("launch", "happened", "2023-10", [("星河科技", "agent"), ("北斗助手", "theme")]) in (
+        events(doc)
+    )
+
+
+def test_company_inside_a_noun_phrase_is_not_a_description(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "星河科技发布了北斗助手。多家科技公司推出了类似产品。",
+        {"星河科技": "ORG", "北斗助手": "PRODUCT"},
+    )
+    assert [e.text for e in doc.ents] == ["星河科技", "北斗助手"]
+
+
+def test_a_sentence_at_the_occasion_takes_its_date(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "10 月 17 日，星河科技举办星河世界大会。创始人张明在会上发布了北斗大模型 4.0。",
+        {"星河科技": "ORG", "星河世界大会": "EVENT", "张明": "PERSON", "北斗大模型 4.0": "PRODUCT"},
+        dct=dt.date(2023, 10, 18),
+    )
+    launches = [e for e in events(doc) if e[0] == "launch"]
+    assert launches == [
+        ("launch", "happened", "2023-10-17", [("张明", "agent"), ("北斗大模型 4.0", "theme")])
+    ]
+
+
+def test_an_own_time_word_keeps_the_occasion_date_away(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "10 月 17 日，星河科技举办星河世界大会。张明在会上表示，未来所有产品都将接入北斗大模型。",
+        {"星河科技": "ORG", "星河世界大会": "EVENT", "张明": "PERSON", "北斗大模型": "PRODUCT"},
+        dct=dt.date(2023, 10, 18),
+    )
+    assert [e[:3] for e in events(doc) if e[0] == "integration"] == [
+        ("integration", "planned", None)
+    ]
+
+
 def test_the_subject_is_the_agent_but_not_an_owner(nlp):
     doc = doc_with_ents(
         nlp,

@@ -6,6 +6,7 @@ Components (each a ``@Language.factory``, configured by config):
 ``hkg_sentences``   sentence boundaries for Chinese news text
 ``hkg_ner``         statistical NER (shipped character-level model or any spaCy pipeline)
 ``hkg_entity_ruler`` gazetteer + pattern entities merged with the statistical ones
+``hkg_anaphora``    这家公司 / 该公司 as mentions of the organisation they refer to
 ``hkg_dates``       Chinese date normalization into ``doc.spans["dates"]``
 ``hkg_events``      typed, dated events into ``doc._.events``
 ``hkg_relations``   typed relations into ``doc._.relations``
@@ -26,9 +27,19 @@ from spacy.language import Language
 
 from ..gazetteer import Gazetteer
 from ..resources import data_path
-from . import dates, entity_ruler, events, extensions, ner, relations, sentences
+from . import anaphora, dates, entity_ruler, events, extensions, ner, relations, sentences
 
-__all__ = ["dates", "entity_ruler", "events", "extensions", "load", "ner", "relations", "sentences"]
+__all__ = [
+    "anaphora",
+    "dates",
+    "entity_ruler",
+    "events",
+    "extensions",
+    "load",
+    "ner",
+    "relations",
+    "sentences",
+]
 
 SEGMENTERS = ("pkuseg", "char")
 
@@ -77,6 +88,7 @@ def load(
     if ner:
         nlp.add_pipe("hkg_ner", config={"model": ner})
     nlp.add_pipe("hkg_entity_ruler", config={"gazetteer": gazetteer})
+    nlp.add_pipe("hkg_anaphora")
     nlp.add_pipe("hkg_dates")
     nlp.add_pipe("hkg_events", config={"gazetteer": gazetteer})
     nlp.add_pipe("hkg_relations", config={"gazetteer": gazetteer})

@@ -74,6 +74,7 @@ class _Lexicon:
     cue_window: int
     clause_rx: re.Pattern[str]
     carry: tuple[str, ...]
+    carry_before: re.Pattern[str]
     skip_after: tuple[str, ...]
     vague_at_dct: frozenset[str]
     own_time: re.Pattern[str]
@@ -102,6 +103,7 @@ def lexicon() -> _Lexicon:
         cue_window=int(raw["cue_window"]),
         clause_rx=re.compile(raw["clause_breaks"]),
         carry=tuple(raw["carry_date"]),
+        carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
@@ -365,14 +367,21 @@ class EventExtractor:
     def _extra(
         self, text: str, sent: _Sentence, extra: dict[str, Any], taken: set[Span | None]
     ) -> list[tuple[EntityRef, str]]:
-        """Participants named with a cue right after them (由阿里巴巴领投)."""
+        """Participants named with a cue right after them (由阿里巴巴领投), or in the clause
+        after a cue (投资方包括阿里巴巴、红杉中国和小红书)."""
         cues = tuple(extra["cues"])
+        after_cue: list[tuple[int, int]] = []
+        for cue in extra.get("cues_before", ()):
+            at = text.find(cue, sent.start, sent.end)
+            if at != -1:
+                end = self.lex.clause_rx.search(text, at + len(cue), sent.end)
+                after_cue.append((at + len(cue), end.start() if end else sent.end))
         out = []
         for e in sent.ents:
             if e in taken or e.label_ not in extra["labels"]:
                 continue
             if text[e.end_char : e.end_char + 8].lstrip("、和及与 ").startswith(cues) or any(
-                text[e.end_char : sent.end].startswith(c) for c in cues
+                lo <= e.start_char < hi for lo, hi in after_cue
             ):
                 out.append((EntityRef.from_span(e), str(extra["role"])))
         return out
@@ -432,7 +441,14 @@ class EventExtractor:
             best = before[-1] if before else pool[0]
             mention = best._.date
             ev.date, ev.granularity, ev.date_text = mention.value, mention.granularity, best.text
-        elif sent.prev_date and text[sent.start : sent.end].lstrip().startswith(self.lex.carry):
+        elif sent.prev_date and (
+            text[sent.start : sent.end].lstrip().startswith(self.lex.carry)
+            or (
+                borrow
+                and not sent.dates
+                and self.lex.carry_before.search(text, sent.start, ev.start)
+            )
+        ):
             ev.date, ev.granularity, ev.date_text = sent.prev_date
 
     @staticmethod

@@ -25,4 +25,9 @@ class EntityRef:
 
     @classmethod
     def from_span(cls, span: Span) -> EntityRef:
+        """The span's entity; a description such as 这家公司 (``span._.antecedent``, set by
+        ``hkg_anaphora``) stands for its antecedent, at the description's offsets."""
+        ante = span._.antecedent if Span.has_extension("antecedent") else None
+        if ante is not None:
+            return cls(ante.text, ante.label, ante.kb_id, span.start_char, span.end_char)
         return cls(span.text, span.label_, span.kb_id_, span.start_char, span.end_char)

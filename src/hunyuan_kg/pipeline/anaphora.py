@@ -1,0 +1,84 @@
+"""``hkg_anaphora``: 这家公司 / 该公司 / clause-initial 公司 as mentions of an organisation.
+
+News refers back to the company an article is about with a definite description
+(``data/entities/anaphora.yml``). Each match that does not overlap an entity becomes an
+entity span labelled like its antecedent, with the antecedent's
+:class:`~hunyuan_kg.pipeline.refs.EntityRef` in ``span._.antecedent``: events, relations and
+mentions then read it as the antecedent (:meth:`EntityRef.from_span`). The antecedent is the
+organisation mentioned most often before the description, the first named among equals.
+
+>>> import hunyuan_kg
+>>> nlp = hunyuan_kg.load(ner=None, segmenter="char")
+>>> doc = nlp("百度发布了新模型。清华大学也参与了。这家公司还计划推出更多应用。")
+>>> [(e.text, e._.antecedent.text) for e in doc.ents if e._.antecedent]
+[('这家公司', '百度')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import data_path, read_yaml
+from .boundaries import split_at
+from .refs import EntityRef
+
+if not Span.has_extension("antecedent"):
+    Span.set_extension("antecedent", default=None)
+
+
+@cache
+def patterns() -> dict[str, re.Pattern[str]]:
+    """One compiled alternation of the descriptions per label."""
+    raw: dict[str, list[str]] = read_yaml(data_path("entities", "anaphora.yml"))
+    return {label: re.compile("|".join(f"(?:{p})" for p in ps), re.M) for label, ps in raw.items()}
+
+
+class Anaphora:
+    """Adds the definite descriptions of ``patterns()`` to ``doc.ents``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        ents = list(doc.ents)
+        taken = bytearray(len(text) + 1)
+        for e in ents:
+            taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+        found: list[tuple[int, int, EntityRef]] = []
+        for label, rx in patterns().items():
+            named = [e for e in ents if e.label_ == label]
+            for m in rx.finditer(text):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                if (ante := _salient([e for e in named if e.end_char <= m.start()])) is not None:
+                    found.append((m.start(), m.end(), ante))
+        if not found:
+            return doc
+        split_at(doc, (x for start, end, _ in found for x in (start, end)))
+        spans = list(doc.ents)
+        for start, end, ante in found:
+            span = doc.char_span(start, end, ante.label)
+            if span is not None:
+                span._.antecedent = ante
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+def _salient(named: list[Span]) -> EntityRef | None:
+    """The entity mentioned most often in ``named`` (by gazetteer id, else by text)."""
+    if not named:
+        return None
+    counts = Counter(e.kb_id_ or e.text for e in named)
+    best = max(counts, key=lambda k: counts[k])  # first named among equals
+    span = next(e for e in named if (e.kb_id_ or e.text) == best)
+    return EntityRef.from_span(span)
+
+
+@Language.factory("hkg_anaphora")
+def make_anaphora(nlp: Language, name: str) -> Anaphora:
+    return Anaphora()
