@@ -146,3 +146,13 @@ def test_cli_usage_errors_exit_2(tmp_path):
     assert result.exit_code == 2
     result = runner.invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path), "-f", "pdf"])
     assert result.exit_code == 2
+
+
+def test_a_bare_date_in_the_inferred_month_keeps_its_year(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "星河科技发布北斗助手\n\n2024 年 5 月 15 日，星河科技正式发布北斗助手。"
+        "5 月 21 日，星河科技宣布北斗助手开放下载。\n",
+        encoding="utf-8",
+    )
+    kg = hunyuan_kg.build([tmp_path], ner=None)
+    assert "2024-05-21" in {e.date for e in kg.timeline()}

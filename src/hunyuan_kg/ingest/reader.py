@@ -254,7 +254,29 @@ def _resolve_dct(
     if guess.date is None:
         return None, "none", None
     source: DctSource = "header" if guess.method == "header" else "inferred"
-    return guess.date, source, f"{guess.method} ({guess.granularity}): {guess.evidence}"
+    return (
+        _period_end(guess.date, guess.granularity),
+        source,
+        (f"{guess.method} ({guess.granularity}): {guess.evidence}"),
+    )
+
+
+def _period_end(date: dt.date, granularity: str) -> dt.date:
+    """The last day of a guessed month or year.
+
+    A guess from the latest date in the text is a lower bound: the article appeared in that
+    month (or year) or later. Anchoring on the period's last day keeps the bare dates of the
+    period in it: with a guess of May 2024, 5 月 21 日 is 2024-05-21, not 2023-05-21.
+
+    >>> _period_end(dt.date(2024, 5, 1), "month"), _period_end(dt.date(2023, 1, 1), "year")
+    (datetime.date(2024, 5, 31), datetime.date(2023, 12, 31))
+    """
+    if granularity == "year":
+        return date.replace(month=12, day=31)
+    if granularity == "month":
+        following = date.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return date
 
 
 def _guess_title(raw_body: str, body: str) -> str | None:
