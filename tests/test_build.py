@@ -150,9 +150,9 @@ def test_cli_usage_errors_exit_2(tmp_path):
 
 def test_a_bare_date_in_the_inferred_month_keeps_its_year(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(
-        "星河科技发布北斗助手\n\n2024 年 5 月 15 日，星河科技正式发布北斗助手。"
-        "5 月 21 日，星河科技宣布北斗助手开放下载。\n",
+        "智谱发布两款模型\n\n2024 年 5 月 15 日，智谱发布了 GLM-4。"
+        "5 月 21 日，智谱又发布了 GLM-4V。\n",
         encoding="utf-8",
     )
     kg = hunyuan_kg.build([tmp_path], ner=None)
-    assert "2024-05-21" in {e.date for e in kg.timeline()}
+    assert "2024-05-21" in {e.date for e in kg.timeline}
