@@ -85,6 +85,21 @@ def test_given_name_joins_full_name_in_the_same_document():
     assert ids[("b", "煜宏")] == "PERSON:煜宏"
 
 
+def test_bilingual_product_name_joins_its_chinese_name_but_not_a_variant():
+    ids = resolve(
+        [
+            ("a", "日日新 SenseNova", "PRODUCT"),
+            ("a", "日日新", "PRODUCT"),
+            ("a", "北斗 Turbo", "PRODUCT"),
+            ("a", "北斗", "PRODUCT"),
+            ("b", "商量 SenseChat", "PRODUCT"),
+        ]
+    )
+    assert ids[("a", "日日新 SenseNova")] == ids[("a", "日日新")] == "PRODUCT:日日新"
+    assert ids[("a", "北斗 Turbo")] != ids[("a", "北斗")]
+    assert ids[("b", "商量 SenseChat")] == "PRODUCT:商量 SenseChat"  # 商量 alone is not used in b
+
+
 @given(
     st.lists(
         st.tuples(

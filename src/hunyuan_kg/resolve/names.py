@@ -5,7 +5,8 @@ normalized name (width, case, traditional → simplified, quotes, spaces); the s
 stripping type suffixes (``data/resolve/rules.yml``: 大模型, App, 公司 …) and, for
 products, a maker's name in front; a name another mention in the corpus already uses;
 in one document, a declared alias (深度求索（DeepSeek）), a person's given name that ends a
-full name (煜宏 → 刘煜宏) and a model's short name (R1 → DeepSeek-R1).
+full name (煜宏 → 刘煜宏), a model's short name (R1 → DeepSeek-R1) and a product's
+bilingual name (日日新 SenseNova → 日日新).
 
 >>> from hunyuan_kg.pipeline.refs import EntityRef
 >>> r = NameResolver()
@@ -18,6 +19,7 @@ full name (煜宏 → 刘煜宏) and a model's short name (R1 → DeepSeek-R1).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,11 +34,15 @@ from ..resources import data_path, read_yaml
 @cache
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("resolve", "rules.yml"))
+    raw["variant_words"] = {w.lower() for w in raw["variant_words"]}
     raw["suffixes"] = {
         t: sorted((name_key(s) for s in ss), key=len, reverse=True)
         for t, ss in raw["suffixes"].items()
     }
     return raw
+
+
+_BILINGUAL = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,})\s*(?P<latin>[A-Za-z]{3,})")
 
 
 @dataclass(slots=True)
@@ -147,7 +153,22 @@ class NameResolver:
             fuller = [p for p in names if p.endswith((f" {text}", f"-{text}"))]
         else:
             fuller = []
-        return max(fuller, key=len) if fuller else text
+        if fuller:
+            return max(fuller, key=len)
+        return self._bilingual(text, label, names) or text
+
+    def _bilingual(self, text: str, label: str, names: set[str]) -> str | None:
+        """The Chinese name of a bilingual name (日日新 SenseNova → 日日新) when the document
+        uses it alone, and the Latin word is not a variant (混元 Turbo stays)."""
+        m = _BILINGUAL.fullmatch(text)
+        if (
+            m is None
+            or label not in self.rules["bilingual_labels"]
+            or m["latin"].lower() in self.rules["variant_words"]
+            or m["zh"] not in names
+        ):
+            return None
+        return m["zh"]
 
     def _cluster_key(self, doc_id: str, text: str, label: str, corpus_keys: set[str]) -> str:
         text = self._in_document(doc_id, text, label)
