@@ -183,6 +183,16 @@ def test_an_own_time_word_keeps_the_occasion_date_away(nlp):
     ]
 
 
+def test_a_borrowed_planned_date_makes_the_event_planned(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "6 月 20 日，星河集团宣布，首席执行官张明将于 9 月 10 日卸任，由王伟接任首席执行官。",
+        {"星河集团": "ORG", "张明": "PERSON", "王伟": "PERSON"},
+        dct=dt.date(2023, 6, 20),
+    )
+    assert events(doc) == [("appoint", "planned", "2023-09-10", [("王伟", "agent")])]
+
+
 def test_the_subject_is_the_agent_but_not_an_owner(nlp):
     doc = doc_with_ents(
         nlp,

@@ -441,6 +441,12 @@ class EventExtractor:
             best = before[-1] if before else pool[0]
             mention = best._.date
             ev.date, ev.granularity, ev.date_text = mention.value, mention.granularity, best.text
+            if not in_clause and ev.status == "happened":
+                # a date borrowed from an earlier clause brings its plan along: 张勇将于 9 月
+                # 10 日卸任，由蔡崇信接任董事会主席 — the succession is planned too
+                cue_from = max(sent.start, best.start_char - self.lex.cue_window)
+                if self.lex.planned.search(text, cue_from, best.start_char):
+                    ev.status = "planned"
         elif sent.prev_date and (
             text[sent.start : sent.end].lstrip().startswith(self.lex.carry)
             or (
