@@ -214,3 +214,35 @@ def test_a_quoted_name_after_its_kind_is_the_theme(nlp):
         dct=dt.date(2024, 7, 4),
     )
     assert [p for p, role in events(doc)[0][3] if role == "theme"] == ["北斗助手"]
+
+
+def test_the_theme_of_a_passive_founding_stands_before_by(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "青石智能由星河科技联合创始人张明于 2023 年 2 月创立。",
+        {"青石智能": "ORG", "星河科技": "ORG", "张明": "PERSON"},
+    )
+    assert events(doc) == [
+        ("found", "happened", "2023-02", [("张明", "agent"), ("青石智能", "theme")])
+    ]
+
+
+def test_an_attributive_trigger_does_not_borrow_the_sentence_date(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "11 月 6 日，张明创办的青石智能正式发布了北斗助手。",
+        {"张明": "PERSON", "青石智能": "ORG", "北斗助手": "PRODUCT"},
+        dct=dt.date(2023, 11, 7),
+    )
+    dated = {e[0]: e[2] for e in events(doc)}
+    assert dated == {"found": None, "launch": "2023-11-06"}
+
+
+def test_publishing_an_announcement_is_not_a_launch(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "6 月 29 日晚，星河科技在港交所发布公告，宣布收购青石智能。",
+        {"星河科技": "ORG", "港交所": "ORG", "青石智能": "ORG"},
+        dct=dt.date(2023, 6, 30),
+    )
+    assert [e[0] for e in events(doc)] == ["acquisition"]

@@ -75,6 +75,8 @@ class _Lexicon:
     clause_rx: re.Pattern[str]
     carry: tuple[str, ...]
     carry_before: re.Pattern[str]
+    passive_by: re.Pattern[str]
+    attributive_after: tuple[str, ...]
     skip_after: tuple[str, ...]
     vague_at_dct: frozenset[str]
     own_time: re.Pattern[str]
@@ -104,6 +106,8 @@ def lexicon() -> _Lexicon:
         clause_rx=re.compile(raw["clause_breaks"]),
         carry=tuple(raw["carry_date"]),
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
+        passive_by=re.compile(raw["passive_by"]),
+        attributive_after=tuple(raw["attributive_after"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
@@ -237,6 +241,9 @@ class EventExtractor:
             agent = self._speaker(text, ents, sent)
         rest = [e for e in in_clause if e is not agent]
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
+        if spec.get("subject_theme") and (by := self.lex.passive_by.search(text, c_left, start)):
+            heads = [e for e in rest if e.end_char <= by.start() and e.label_ in spec["theme"]]
+            theme = heads[-1] if heads else theme
         if theme is not None:
             theme = self._head_of(text, theme, rest)
         if theme is None:
@@ -434,7 +441,9 @@ class EventExtractor:
         vague = [d for d in in_clause if d._.date.kind == "vague"]
         if any(d.text not in self.lex.vague_at_dct for d in vague):
             return  # 前段时间, 此前 …: a time of its own, not a calendar date
-        borrow = not self.lex.own_time.search(text, c_left, c_right)
+        borrow = not self.lex.own_time.search(text, c_left, c_right) and not text.startswith(
+            self.lex.attributive_after, ev.end
+        )
         pool = in_clause or [d for d in sent.dates if d.end_char <= c_left and borrow]
         if pool:
             before = [d for d in pool if d.end_char <= ev.start]

@@ -1,0 +1,28 @@
+"""The entity ruler on real gazetteer entries: ambiguous names need a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+import hunyuan_kg
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return hunyuan_kg.load(ner=None, segmenter="char")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "美团宣布收购光年之外。",
+        "光年之外团队将并入美团。",
+        "王慧文创办光年之外后，很快组建了团队。",
+    ],
+)
+def test_an_ambiguous_company_name_with_a_company_cue_is_an_entity(nlp, text):
+    assert ("光年之外", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_an_ambiguous_company_name_without_a_cue_is_not(nlp):
+    assert "光年之外" not in [e.text for e in nlp("那颗恒星远在数百光年之外。").ents]
