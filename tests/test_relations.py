@@ -162,6 +162,11 @@ def test_owners_stay_out_of_enumerations(nlp):
             ("based_on", "北斗助手", "北斗模型", ""),
         ),
         (
+            "北斗助手就是基于北斗模型训练的。",
+            {"北斗助手": "PRODUCT", "北斗模型": "PRODUCT"},
+            ("based_on", "北斗助手", "北斗模型", ""),
+        ),
+        (
             "星河科技旗下的 AI 助手北斗助手上线了。",
             {"星河科技": "ORG", "北斗助手": "PRODUCT"},
             ("develops", "星河科技", "北斗助手", ""),
