@@ -246,3 +246,14 @@ def test_publishing_an_announcement_is_not_a_launch(nlp):
         dct=dt.date(2023, 6, 30),
     )
     assert [e[0] for e in events(doc)] == ["acquisition"]
+
+
+def test_a_personal_pronoun_is_the_agent(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "张明是北斗框架的作者。2019 年 3 月，他加盟星河科技。",
+        {"张明": "PERSON", "北斗框架": "PRODUCT", "星河科技": "ORG"},
+    )
+    assert ("join", "happened", "2019-03", [("张明", "agent"), ("星河科技", "theme")]) in events(
+        doc
+    )

@@ -76,6 +76,7 @@ class _Lexicon:
     carry: tuple[str, ...]
     carry_before: re.Pattern[str]
     passive_by: re.Pattern[str]
+    person_pronoun: re.Pattern[str]
     attributive_after: tuple[str, ...]
     skip_after: tuple[str, ...]
     vague_at_dct: frozenset[str]
@@ -107,6 +108,7 @@ def lexicon() -> _Lexicon:
         carry=tuple(raw["carry_date"]),
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
         passive_by=re.compile(raw["passive_by"]),
+        person_pronoun=re.compile(raw["person_pronoun"]),
         attributive_after=tuple(raw["attributive_after"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
@@ -238,7 +240,9 @@ class EventExtractor:
             text, usable, c_left, spec["agent"]
         )
         if agent is None and "PERSON" in spec["agent"]:
-            agent = self._speaker(text, ents, sent)
+            agent = self._speaker(text, ents, sent) or self._pronoun(
+                text, ents, sents, sent, c_left, start
+            )
         rest = [e for e in in_clause if e is not agent]
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
         if spec.get("subject_theme") and (by := self.lex.passive_by.search(text, c_left, start)):
@@ -479,6 +483,24 @@ class EventExtractor:
             if ent.label_ == "PERSON" and ent.start_char == line_start + m.start("name"):
                 return ent
         return None
+
+    def _pronoun(
+        self,
+        text: str,
+        ents: list[Span],
+        sents: list[tuple[int, int]],
+        sent: _Sentence,
+        c_left: int,
+        start: int,
+    ) -> Span | None:
+        """The person a 他/她 before the trigger in its clause stands for."""
+        m = self.lex.person_pronoun.search(text, c_left, start)
+        if m is None:
+            return None
+        lo = sents[max(0, sent.index - 3)][0]
+        named = [e for e in ents if lo <= e.start_char and e.end_char <= m.start()]
+        people = [e for e in named if e.label_ == "PERSON"]
+        return people[-1] if people else None
 
     @staticmethod
     def _recent(ents: list[Span], sents: list[tuple[int, int]], si: int, label: str) -> Span | None:
