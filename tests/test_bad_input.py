@@ -192,7 +192,8 @@ def test_ingest_cleans_what_the_pipeline_sees(corpus):
     for name in ("gbk.txt", "big5.txt", "utf16.txt", "utf8_bom.md"):
         text = read_document(corpus / name).text
         assert "深圳" in text and "\ufeff" not in text and "\ufffd" not in text, name
-    assert "騰訊" in read_document(corpus / "big5.txt").text  # original kept for display
+    big5 = read_document(corpus / "big5.txt")  # traditional, read in simplified characters
+    assert "腾讯" in big5.text and "騰訊" not in big5.text and "script" in big5.meta
 
 
 def _cli(*args: str | Path):

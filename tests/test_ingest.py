@@ -29,6 +29,7 @@ from hunyuan_kg.ingest.frontmatter import split_front_matter
 from hunyuan_kg.ingest.header import find_header_fields
 from hunyuan_kg.ingest.html_page import body_text, extract_html
 from hunyuan_kg.ingest.textclean import normalize_chars, strip_markdown
+from hunyuan_kg.normalize import to_simplified
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -199,7 +200,9 @@ def test_read_document_in_each_encoding_keeps_the_text(
 ) -> None:
     path = _write(tmp_path / f"{codec}.txt", prefix + f"{text}\r\n\r\n{text}".encode(codec))
     doc = read_document(path)
-    assert doc.text == f"{text}\n\n{text}"  # traditional stays traditional, \r\n → \n, no BOM
+    read_as = to_simplified(text)  # a traditional article is read in simplified characters
+    assert doc.text == f"{read_as}\n\n{read_as}"  # \r\n → \n, no BOM
+    assert (doc.meta.get("script") is not None) == (text != read_as)
     assert doc.encoding
     assert doc.id == codec
 

@@ -126,3 +126,16 @@ def test_random_bytes_never_make_build_raise(nlp, data, suffix):
             assert f.reason.strip() and "\n" not in f.reason
         kg.write(Path(tmp) / "out")
         _check_exports(Path(tmp) / "out")
+
+
+@given(st.text(max_size=200))
+def test_reading_traditional_as_simplified_keeps_every_offset(text: str) -> None:
+    from hunyuan_kg.normalize import to_simplified, traditional_share
+
+    simplified = to_simplified(text)
+    assert len(simplified) == len(text)
+    assert [c for c in simplified if not "\u3400" <= c <= "\u9fff"] == [
+        c for c in text if not "\u3400" <= c <= "\u9fff"
+    ]
+    assert 0.0 <= traditional_share(text) <= 1.0
+    assert traditional_share(simplified) == 0.0

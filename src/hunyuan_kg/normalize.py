@@ -39,6 +39,37 @@ def _fold_table() -> dict[int, str]:
 _LOWER = {cp: chr(cp + 32) for cp in range(ord("A"), ord("Z") + 1)}
 
 
+@cache
+def _t2s_table() -> dict[int, str]:
+    cjk = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+    table = {
+        cp: ch
+        for cp, ch in _fold_table().items()
+        if any(a <= cp <= b for a, b in cjk) and ch != chr(cp)
+    }
+    return {cp: table.get(ord(ch), ch) for cp, ch in table.items()}  # 薴 → 苧 → 苎
+
+
+def traditional_share(text: str) -> float:
+    """The share of the CJK characters of ``text`` that are traditional-only forms.
+
+    >>> traditional_share("騰訊發布混元"), traditional_share("腾讯发布混元")
+    (0.5, 0.0)
+    """
+    table = _t2s_table()
+    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    return sum(ord(c) in table for c in cjk) / len(cjk) if cjk else 0.0
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified ones, character for character (same length).
+
+    >>> to_simplified("騰訊發布混元 Turbo，ＡＩ")
+    '腾讯发布混元 Turbo，ＡＩ'
+    """
+    return text.translate(_t2s_table())
+
+
 def fold(text: str) -> str:
     """Fold width, ASCII case and traditional characters; same length as ``text``."""
     return text.translate(_fold_table()).translate(_LOWER)

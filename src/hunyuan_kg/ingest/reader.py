@@ -31,6 +31,7 @@ from hunyuan_kg.ingest.header import Header, find_header, find_header_fields
 from hunyuan_kg.ingest.html_page import extract_html
 from hunyuan_kg.ingest.paths import HTML_SUFFIXES, collect_paths, unique_ids
 from hunyuan_kg.ingest.textclean import normalize_chars, strip_markdown
+from hunyuan_kg.normalize import to_simplified, traditional_share
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _KNOWN_FIELDS = frozenset({"title", "url", "source", "date", "author", "id"})
@@ -38,6 +39,9 @@ _MAX_TITLE = 100
 _SENTENCE_END = tuple("。！？!?；;，,：:")
 _HEADLINE_WINDOW = 12
 _INFER_WINDOW = 100_000
+# Above this share of traditional-only characters an article is read as simplified; in
+# simplified text such characters are rare (names, quotations), in traditional text common.
+_TRADITIONAL_SHARE = 0.05
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -210,12 +214,17 @@ def _assemble(
     """Settle title, text and publication date, and build the Document."""
     title = _one_line(article.title)
     text = article.body
+    meta = dict(article.meta)
+    if traditional_share(text) > _TRADITIONAL_SHARE:
+        # Our gazetteer, lexicons and models are simplified Chinese: read a traditional
+        # article in simplified characters (same length, so offsets hold for both).
+        text, title = to_simplified(text), title and to_simplified(title)
+        meta["script"] = "traditional, read as simplified"
     if with_title and title:
         rest = _without_headline(text, title)
         text = f"{title}\n\n{rest}" if rest else title
     header = find_header(text)
     dct, dct_source, evidence = _resolve_dct(article, text, header)
-    meta = dict(article.meta)
     if evidence:
         meta["dct_evidence"] = evidence
     if article.warnings:
