@@ -162,6 +162,11 @@ def test_owners_stay_out_of_enumerations(nlp):
             ("based_on", "北斗助手", "北斗模型", ""),
         ),
         (
+            "北斗-R1 正是在北斗-V3 的基础上训练而成。",
+            {"北斗-R1": "PRODUCT", "北斗-V3": "PRODUCT"},
+            ("based_on", "北斗-R1", "北斗-V3", ""),
+        ),
+        (
             "北斗助手就是基于北斗模型训练的。",
             {"北斗助手": "PRODUCT", "北斗模型": "PRODUCT"},
             ("based_on", "北斗助手", "北斗模型", ""),
