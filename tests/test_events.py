@@ -257,3 +257,14 @@ def test_a_personal_pronoun_is_the_agent(nlp):
     assert ("join", "happened", "2019-03", [("张明", "agent"), ("星河科技", "theme")]) in events(
         doc
     )
+
+
+def test_a_stative_trigger_does_not_borrow_the_sentence_date(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "青石智能在 4 月发布了北斗助手，张明担任首席科学家。",
+        {"青石智能": "ORG", "北斗助手": "PRODUCT", "张明": "PERSON"},
+        dct=dt.date(2024, 6, 7),
+    )
+    dated = {e[0]: e[2] for e in events(doc)}
+    assert dated["launch"] == "2024-04" and dated.get("appoint") is None

@@ -162,6 +162,11 @@ def test_owners_stay_out_of_enumerations(nlp):
             ("based_on", "北斗助手", "北斗模型", ""),
         ),
         (
+            "星河科技高级副总裁、社区科学线负责人张明表示，模型已上线。",
+            {"星河科技": "ORG", "张明": "PERSON"},
+            ("role", "张明", "星河科技", "高级副总裁、社区科学线负责人"),
+        ),
+        (
             "北斗-R1 正是在北斗-V3 的基础上训练而成。",
             {"北斗-R1": "PRODUCT", "北斗-V3": "PRODUCT"},
             ("based_on", "北斗-R1", "北斗-V3", ""),
@@ -190,6 +195,15 @@ def test_owners_stay_out_of_enumerations(nlp):
 )
 def test_more_cues(nlp, text, ents, expected):
     assert expected in rels(doc_with_ents(nlp, text, ents))
+
+
+def test_a_comparison_is_not_a_use(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "北斗助手采用了与星河模型相似的架构。",
+        {"北斗助手": "PRODUCT", "星河模型": "PRODUCT"},
+    )
+    assert not [r for r in rels(doc) if r[0] == "uses"]
 
 
 def test_plural_pronoun_in_the_same_sentence(nlp):

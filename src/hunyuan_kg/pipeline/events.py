@@ -78,6 +78,7 @@ class _Lexicon:
     passive_by: re.Pattern[str]
     person_pronoun: re.Pattern[str]
     attributive_after: tuple[str, ...]
+    stative: frozenset[str]
     skip_after: tuple[str, ...]
     vague_at_dct: frozenset[str]
     own_time: re.Pattern[str]
@@ -110,6 +111,7 @@ def lexicon() -> _Lexicon:
         passive_by=re.compile(raw["passive_by"]),
         person_pronoun=re.compile(raw["person_pronoun"]),
         attributive_after=tuple(raw["attributive_after"]),
+        stative=frozenset(raw["stative_triggers"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
@@ -445,8 +447,10 @@ class EventExtractor:
         vague = [d for d in in_clause if d._.date.kind == "vague"]
         if any(d.text not in self.lex.vague_at_dct for d in vague):
             return  # 前段时间, 此前 …: a time of its own, not a calendar date
-        borrow = not self.lex.own_time.search(text, c_left, c_right) and not text.startswith(
-            self.lex.attributive_after, ev.end
+        borrow = not (
+            self.lex.own_time.search(text, c_left, c_right)
+            or text.startswith(self.lex.attributive_after, ev.end)
+            or ev.trigger in self.lex.stative
         )
         pool = in_clause or [d for d in sent.dates if d.end_char <= c_left and borrow]
         if pool:

@@ -77,10 +77,11 @@ class _Lexicon:
 
 @cache
 def title_pattern() -> str:
-    """Regex of a job title from ``data/relations/titles.yml``: an optional modifier
-    (副, 首席, 集团 …) and a title (总裁, 负责人, CEO …)."""
+    """Regex of a job title from ``data/relations/titles.yml``: an optional unit
+    (社区科学线), an optional modifier (副, 首席, 集团 …) and a title (总裁, 负责人, CEO …)."""
     titles = read_yaml(data_path("relations", "titles.yml"))
-    return f"(?:(?:{alternation(titles['modifiers'])})?(?:{alternation(titles['titles'])}))"
+    modifier, title = alternation(titles["modifiers"]), alternation(titles["titles"])
+    return f"(?:(?:{titles['unit']})?(?:{modifier})?(?:{title}))"
 
 
 @cache
