@@ -85,6 +85,18 @@ def test_given_name_joins_full_name_in_the_same_document():
     assert ids[("b", "煜宏")] == "PERSON:煜宏"
 
 
+def test_a_named_event_with_its_year_is_the_series():
+    ids = resolve(
+        [
+            ("a", "2023 腾讯全球开发者大会", "EVENT"),
+            ("b", "全球开发者大会", "EVENT"),
+            ("c", "2024年腾讯全球开发者大会", "EVENT"),
+        ]
+    )
+    assert len({ids[("a", "2023 腾讯全球开发者大会")], ids[("b", "全球开发者大会")]}) == 1
+    assert ids[("c", "2024年腾讯全球开发者大会")] == ids[("b", "全球开发者大会")]
+
+
 def test_bilingual_product_name_joins_its_chinese_name_but_not_a_variant():
     ids = resolve(
         [

@@ -42,6 +42,7 @@ def _rules() -> dict[str, Any]:
     return raw
 
 
+_YEAR_PREFIX = re.compile(r"(?:19|20)\d\d\s*(?:年度|年)?\s*")
 _BILINGUAL = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,})\s*(?P<latin>[A-Za-z]{3,})")
 
 
@@ -84,6 +85,10 @@ class NameResolver:
                     out.append(cur[: -len(suf)].strip())
                     changed = True
                     break
+        if label in self.rules["strip_year_prefix"]:
+            for cur in list(out):
+                if (year := _YEAR_PREFIX.match(cur)) and year.end() < len(cur):
+                    out.append(cur[year.end() :])
         if label in self.rules["strip_org_prefix"]:
             for cur in list(out):
                 hits = [m for m in self.gaz.find(cur) if m.entry.type == "ORG"]
