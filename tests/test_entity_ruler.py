@@ -26,3 +26,14 @@ def test_an_ambiguous_company_name_with_a_company_cue_is_an_entity(nlp, text):
 
 def test_an_ambiguous_company_name_without_a_cue_is_not(nlp):
     assert "光年之外" not in [e.text for e in nlp("那颗恒星远在数百光年之外。").ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星河科技与中国气象局合作推出新模型。", "中国气象局"),
+        ("国家数据局正式揭牌。", "国家数据局"),
+    ],
+)
+def test_government_bodies_by_their_head_word(nlp, text, name):
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
