@@ -142,7 +142,8 @@ def timeline(kg: KnowledgeGraph, *, ax: Axes | None = None) -> Axes:
     planned events are hollow.
     """
     import matplotlib.pyplot as plt
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, num2date
+    from matplotlib.ticker import FixedLocator
 
     events = kg.timeline
     prop = font()
@@ -175,9 +176,12 @@ def timeline(kg: KnowledgeGraph, *, ax: Axes | None = None) -> Axes:
                 va="center", ha="left", fontproperties=prop)  # fmt: skip
     ax.set_xlim(lo - 0.03 * span, hi + 0.55 * span)
     ax.set_ylim(-len(events) + 0.4, 1.2)
+    # The space right of the last event holds labels, not time: no ticks or axis line there.
     locator = AutoDateLocator()
-    ax.xaxis.set_major_locator(locator)
+    ticks = [t for t in locator.tick_values(num2date(lo), num2date(hi)) if lo - span <= t <= hi]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.spines["bottom"].set_bounds(lo - 0.03 * span, hi + 0.02 * span)
     handles = [
         plt.Line2D([], [], marker="o", linestyle="", color=colors[t], label=t) for t in types
     ]
