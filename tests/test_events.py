@@ -268,3 +268,12 @@ def test_a_stative_trigger_does_not_borrow_the_sentence_date(nlp):
     )
     dated = {e[0]: e[2] for e in events(doc)}
     assert dated["launch"] == "2024-04" and dated.get("appoint") is None
+
+
+def test_a_stock_market_listing(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "星河科技成立于 2016 年，2020 年 7 月在上海证券交易所科创板上市。",
+        {"星河科技": "ORG", "上海证券交易所": "ORG"},
+    )
+    assert ("listing", "happened", "2020-07", [("星河科技", "theme")]) in events(doc)

@@ -26,6 +26,7 @@ EVENT_TYPES = (
     "found",
     "funding",
     "acquisition",
+    "listing",
     "partnership",
     "integration",
     "conference",
