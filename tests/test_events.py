@@ -277,3 +277,14 @@ def test_a_stock_market_listing(nlp):
         {"星河科技": "ORG", "上海证券交易所": "ORG"},
     )
     assert ("listing", "happened", "2020-07", [("星河科技", "theme")]) in events(doc)
+
+
+def test_the_publisher_asking_a_question_is_no_argument(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "星河周刊：去年你们完成了多轮融资，北斗助手开源之后反响如何？\n张明：很好。",
+        {"星河周刊": "ORG", "北斗助手": "PRODUCT", "张明": "PERSON"},
+        source="星河周刊",
+    )
+    assert not any(p == "星河周刊" for e in events(doc) for p, _ in e[3])
+    assert not any("星河周刊" in (r.head.text, r.tail.text) for r in doc._.relations)

@@ -40,10 +40,9 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
 from .sentences import within
+from .turns import SPEAKER, is_publisher_turn
 
 extensions.register()
-
-_SPEAKER = re.compile(r"^\s*(?P<name>[^\s：:]{2,8})\s*[：:]")
 
 
 @dataclass(slots=True)
@@ -159,7 +158,10 @@ class EventExtractor:
         blocked = bytearray(len(text) + 1)
         for m in lex.not_trigger_rx.finditer(text):
             blocked[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        ents = list(doc.ents)
+        source = doc._.source
+        ents = [
+            e for e in doc.ents if not is_publisher_turn(text, e.start_char, e.end_char, source)
+        ]
         ent_chars = bytearray(len(text) + 1)
         for e in ents:
             ent_chars[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
@@ -480,7 +482,7 @@ class EventExtractor:
         line_start = text.rfind("\n", 0, sent.start) + 1
         line_end = text.find("\n", sent.start)
         line = text[line_start : line_end if line_end != -1 else len(text)]
-        m = _SPEAKER.match(line)
+        m = SPEAKER.match(line)
         if not m or "我" not in text[sent.start : sent.end]:
             return None
         for ent in ents:

@@ -34,6 +34,7 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
 from .sentences import within
+from .turns import is_publisher_turn
 
 extensions.register()
 
@@ -128,7 +129,11 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         out: list[RelationCandidate] = doc._.relations
         text = doc.text
-        ents = [EntityRef.from_span(e) for e in doc.ents]
+        ents = [
+            EntityRef.from_span(e)
+            for e in doc.ents
+            if not is_publisher_turn(text, e.start_char, e.end_char, doc._.source)
+        ]
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         starts = [e.start for e in ents]
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
