@@ -288,3 +288,30 @@ def test_the_publisher_asking_a_question_is_no_argument(nlp):
     )
     assert not any(p == "星河周刊" for e in events(doc) for p, _ in e[3])
     assert not any("星河周刊" in (r.head.text, r.tail.text) for r in doc._.relations)
+
+
+def test_in_an_interview_answer_we_are_the_company(nlp):
+    text = (
+        "星河科技成立于 2019 年。\n星河周刊：去年进展如何？\n"
+        "张明：去年 3 月我们开源了北斗助手。\n此外还做了很多别的事。"
+    )
+    doc = doc_with_ents(
+        nlp,
+        text,
+        {"星河科技": "ORG", "星河周刊": "ORG", "张明": "PERSON", "北斗助手": "PRODUCT"},
+        dct=dt.date(2024, 1, 20),
+        source="星河周刊",
+    )
+    assert (
+        "open_source",
+        "happened",
+        "2023-03",
+        [("星河科技", "agent"), ("北斗助手", "theme")],
+    ) in (events(doc))
+
+
+def test_an_event_with_nothing_named_is_dropped(nlp):
+    doc = doc_with_ents(
+        nlp, "去年星河科技没怎么对外发布产品。", {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4)
+    )
+    assert events(doc) == []

@@ -27,7 +27,9 @@ is no event.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -39,8 +41,9 @@ from ..gazetteer import Gazetteer
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
+from .relations import title_pattern
 from .sentences import within
-from .turns import SPEAKER, is_publisher_turn
+from .turns import SPEAKER, is_publisher_turn, is_turn_label
 
 extensions.register()
 
@@ -143,6 +146,8 @@ class _Sentence:
     ents: list[Span]
     dates: list[Span]
     prev_date: tuple[str, str, str] | None
+    # in an interviewee's answer: the organisation the article is about (we = the company)
+    company: Span | None = None
 
 
 class EventExtractor:
@@ -174,18 +179,23 @@ class EventExtractor:
         ]
         events: list[EventCandidate] = doc._.events
         sents = [(s.start_char, s.end_char) for s in doc.sents]
-        ent_starts = [e.start_char for e in ents]
+        # a name labelling an interview turn (张鹏：…) is no argument of what follows it
+        args = [e for e in ents if not is_turn_label(text, e.start_char, e.end_char)]
+        answers = _answer_lines(text, ents)
+        ent_starts = [e.start_char for e in args]
         dates.sort(key=lambda d: d.start_char)
         date_starts = [d.start_char for d in dates]
         prev_date: tuple[str, str, str] | None = None
         for si, (s_start, s_end) in enumerate(sents):
+            in_answer = bool(answers) and _in_answer(answers, s_start)
             sent = _Sentence(
                 si,
                 s_start,
                 s_end,
-                ents[within(ent_starts, s_start, s_end)],
+                args[within(ent_starts, s_start, s_end)],
                 dates[within(date_starts, s_start, s_end)],
                 prev_date,
+                _salient_org(ents, s_start) if in_answer else None,
             )
             for m in lex.trigger_rx.finditer(text, s_start, s_end):
                 start, end = m.span()
@@ -243,6 +253,8 @@ class EventExtractor:
         agent = before(in_clause, spec["agent"]) or self._subject(
             text, usable, c_left, spec["agent"]
         )
+        if agent is None and "ORG" in spec["agent"] and sent.company is not None:
+            agent = sent.company  # 张鹏：我们去年完成了融资 / 去年 9 月推出了……
         if agent is None and "PERSON" in spec["agent"]:
             agent = self._speaker(text, ents, sent) or self._pronoun(
                 text, ents, sents, sent, c_left, start
@@ -291,7 +303,15 @@ class EventExtractor:
             object_text=self._object(text, end, c_right) if theme is None else "",
         )
         self._date(ev, text, c_left, c_right, sent)
-        if theme is None and (ev.date is None or not ev.object_text) and "extra" not in spec:
+        # 发布产品 names nothing; 接任首席执行官 names a post
+        generic = Gazetteer.default().is_stopword(ev.object_text) and not _title_rx().fullmatch(
+            ev.object_text
+        )
+        if (
+            theme is None
+            and (ev.date is None or not ev.object_text or generic)
+            and "extra" not in spec
+        ):
             return None
         return ev
 
@@ -514,6 +534,37 @@ class EventExtractor:
         lo, hi = sents[max(0, si - 3)][0], sents[si][0]
         cands = [e for e in ents if lo <= e.start_char < hi and e.label_ == label]
         return cands[-1] if cands else None
+
+
+@cache
+def _title_rx() -> re.Pattern[str]:
+    return re.compile(title_pattern())
+
+
+def _answer_lines(text: str, ents: list[Span]) -> list[tuple[int, bool]]:
+    """Where each interview turn starts, and whether a named person speaks it."""
+    people = {e.start_char for e in ents if e.label_ == "PERSON"}
+    turns = []
+    for m in re.finditer(r"^.*$", text, re.M):
+        if (label := SPEAKER.match(m.group())) is not None:
+            turns.append((m.start(), m.start() + label.start("name") in people))
+    return turns
+
+
+def _in_answer(turns: list[tuple[int, bool]], offset: int) -> bool:
+    """True if ``offset`` lies in a turn spoken by a named person."""
+    i = bisect.bisect_right(turns, (offset, True)) - 1
+    return i >= 0 and turns[i][1]
+
+
+def _salient_org(ents: list[Span], before: int) -> Span | None:
+    """The organisation mentioned most often before ``before`` (the first named among equals)."""
+    orgs = [e for e in ents if e.label_ == "ORG" and e.end_char <= before]
+    if not orgs:
+        return None
+    counts = Counter(e.kb_id_ or e.text for e in orgs)
+    best = max(counts, key=lambda k: counts[k])
+    return next(e for e in orgs if (e.kb_id_ or e.text) == best)
 
 
 @Language.factory("hkg_events", default_config={"gazetteer": True})
