@@ -156,3 +156,13 @@ def test_a_bare_date_in_the_inferred_month_keeps_its_year(tmp_path) -> None:
     )
     kg = hunyuan_kg.build([tmp_path], ner=None)
     assert "2024-05-21" in {e.date for e in kg.timeline}
+
+
+def test_a_launch_without_an_agent_takes_the_developer_named_in_its_document(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2024-07-15\n---\n\n百度旗下的出行服务平台萝卜快跑宣布扩大运营区域。"
+        "2021 年 8 月，萝卜快跑正式上线。\n",
+        encoding="utf-8",
+    )
+    kg = hunyuan_kg.build([tmp_path], ner=None)
+    assert [(e.date, e.title) for e in kg.timeline] == [("2021-08", "百度发布萝卜快跑")]

@@ -3,7 +3,8 @@
 Mentions resolve to entity nodes, relation candidates to typed edges (one edge per head,
 tail, type and role; ``weight`` counts distinct evidence sentences), event reports to event
 nodes with ``participant`` edges. Every report of a happened or planned launch whose agent
-is an organisation also gives a ``develops`` edge to each product launched.
+is an organisation also gives a ``develops`` edge to each product launched; a launch with no
+agent takes the one developer its document names for the product.
 
 >>> import hunyuan_kg
 >>> from hunyuan_kg.ingest import document_from_text
@@ -79,6 +80,11 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                 for nid in (head, tail):  # a parent named only inside a name (腾讯云 → 腾讯)
                     if not node_sources[nid]:
                         node_sources[nid].append(src)
+    developers: dict[tuple[str, str], set[str]] = {}  # (document, product) → developers
+    for (head, tail, rtype, _), sources in edges.items():
+        if rtype == "develops":
+            for src in sources:
+                developers.setdefault((src.doc, tail), set()).add(head)
     reports = []
     for x in exts:
         for e in x.events:
@@ -86,6 +92,8 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
             for ref, role in e.participants:
                 nid = node(x.info.id, ref)
                 parts.append(Participant(nid, g.nodes[nid]["label"], g.nodes[nid]["type"], role))
+            if e.type in _LAUNCH and not any(p.role == "agent" for p in parts):
+                parts = _maker_as_agent(g, parts, developers, x.info.id)
             src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text)
             reports.append(
                 EventReport(
@@ -122,6 +130,22 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
         uniq = sorted(set(sources), key=lambda s: (s.doc, s.start))
         g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **_edge(rtype, role, uniq))
     return KnowledgeGraph(g, events, (x.info for x in exts))
+
+
+def _maker_as_agent(
+    g: nx.MultiDiGraph,
+    parts: list[Participant],
+    developers: dict[tuple[str, str], set[str]],
+    doc: str,
+) -> list[Participant]:
+    """A launch without an agent (盘古大模型最早于 2021 年 4 月发布) takes the one developer
+    its document names for the product launched (华为云 develops 盘古大模型)."""
+    themes = [p.id for p in parts if p.role == "theme" and p.type == "PRODUCT"]
+    found = {m for t in themes for m in developers.get((doc, t), ())}
+    if len(found) != 1:
+        return parts
+    (maker,) = found
+    return [Participant(maker, g.nodes[maker]["label"], g.nodes[maker]["type"], "agent"), *parts]
 
 
 def _edge(rtype: str, role: str, sources: list[Source]) -> dict[str, Any]:
