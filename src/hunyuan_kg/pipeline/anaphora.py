@@ -54,29 +54,30 @@ class Anaphora:
             for m in rx.finditer(text):
                 if any(taken[m.start() : m.end()]):
                     continue
-                if (ante := _salient([e for e in named if e.end_char <= m.start()])) is not None:
-                    found.append((m.start(), m.end(), ante))
+                first = most_mentioned([e for e in named if e.end_char <= m.start()])
+                if first is not None:
+                    found.append((m.start(), m.end(), EntityRef.from_span(first)))
         if not found:
             return doc
         split_at(doc, (x for start, end, _ in found for x in (start, end)))
         spans = list(doc.ents)
-        for start, end, ante in found:
-            span = doc.char_span(start, end, ante.label)
+        for start, end, ref in found:
+            span = doc.char_span(start, end, ref.label)
             if span is not None:
-                span._.antecedent = ante
+                span._.antecedent = ref
                 spans.append(span)
         doc.ents = filter_spans(spans)
         return doc
 
 
-def _salient(named: list[Span]) -> EntityRef | None:
-    """The entity mentioned most often in ``named`` (by gazetteer id, else by text)."""
+def most_mentioned(named: list[Span]) -> Span | None:
+    """The first mention of the entity named most often in ``named`` (by gazetteer id, else
+    by text; the first named among equals)."""
     if not named:
         return None
     counts = Counter(e.kb_id_ or e.text for e in named)
-    best = max(counts, key=lambda k: counts[k])  # first named among equals
-    span = next(e for e in named if (e.kb_id_ or e.text) == best)
-    return EntityRef.from_span(span)
+    best = max(counts, key=lambda k: counts[k])
+    return next(e for e in named if (e.kb_id_ or e.text) == best)
 
 
 @Language.factory("hkg_anaphora")

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -40,6 +39,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import Gazetteer
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
+from .anaphora import most_mentioned
 from .refs import EntityRef
 from .relations import title_pattern
 from .sentences import within
@@ -195,7 +195,9 @@ class EventExtractor:
                 args[within(ent_starts, s_start, s_end)],
                 dates[within(date_starts, s_start, s_end)],
                 prev_date,
-                _salient_org(ents, s_start) if in_answer else None,
+                most_mentioned([e for e in ents if e.label_ == "ORG" and e.end_char <= s_start])
+                if in_answer
+                else None,
             )
             for m in lex.trigger_rx.finditer(text, s_start, s_end):
                 start, end = m.span()
@@ -555,16 +557,6 @@ def _in_answer(turns: list[tuple[int, bool]], offset: int) -> bool:
     """True if ``offset`` lies in a turn spoken by a named person."""
     i = bisect.bisect_right(turns, (offset, True)) - 1
     return i >= 0 and turns[i][1]
-
-
-def _salient_org(ents: list[Span], before: int) -> Span | None:
-    """The organisation mentioned most often before ``before`` (the first named among equals)."""
-    orgs = [e for e in ents if e.label_ == "ORG" and e.end_char <= before]
-    if not orgs:
-        return None
-    counts = Counter(e.kb_id_ or e.text for e in orgs)
-    best = max(counts, key=lambda k: counts[k])
-    return next(e for e in orgs if (e.kb_id_ or e.text) == best)
 
 
 @Language.factory("hkg_events", default_config={"gazetteer": True})
