@@ -37,3 +37,11 @@ def test_an_ambiguous_company_name_without_a_cue_is_not(nlp):
 )
 def test_government_bodies_by_their_head_word(nlp, text, name):
     assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text", ["对很多创作者来说，这款应用很有用。", "两年后国内的模型能力将拉齐。"]
+)
+def test_words_shaped_like_names_are_not_people(text):
+    people = [e.text for e in hunyuan_kg.load()(text).ents if e.label_ == "PERSON"]
+    assert people == []

@@ -66,6 +66,12 @@ def _compile(regex: str) -> re.Pattern[str]:
 
 
 @cache
+def _common_surnames() -> frozenset[str]:
+    names = read_yaml(data_path("entities", "surnames.yml"))
+    return frozenset(names["single"][: int(names["statistical_person_rank"])])
+
+
+@cache
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
@@ -206,11 +212,14 @@ class EntityRuler:
             start = end - len(head) + len(bad)
 
     @staticmethod
-    def _plausible_statistical(text: str, start: int, end: int) -> bool:
+    def _plausible_statistical(text: str, start: int, end: int, label: str) -> bool:
         """The character NER is unreliable on Latin script: its spans must hold Chinese,
         must not cut a Latin word (C-Eva of C-Eval) and must not straddle a script change
-        at a space (保时捷 Taycan read as 捷 Taycan)."""
+        at a space (保时捷 Taycan read as 捷 Taycan). A two-character person must start with
+        a common family name (拉齐 and 来说 are words, not people)."""
         name = text[start:end]
+        if label == "PERSON" and len(name) == 2 and name[0] not in _common_surnames():
+            return False
         cuts = (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
             end < len(text) and text[end].isascii() and text[end].isalnum()
         )
@@ -227,7 +236,7 @@ class EntityRuler:
         name = text[start:end]
         if len(name) < 2 or not any(ch.isalpha() for ch in name) or self.stop.is_stopword(name):
             return None
-        if rank == 2 and not self._plausible_statistical(text, start, end):
+        if rank == 2 and not self._plausible_statistical(text, start, end, label):
             return None
         entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
         if entry is not None:
