@@ -41,7 +41,7 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .anaphora import most_mentioned
 from .refs import EntityRef
-from .relations import title_pattern
+from .relations import lexicon as relation_lexicon
 from .sentences import within
 from .turns import SPEAKER, is_publisher_turn, is_turn_label
 
@@ -78,7 +78,6 @@ class _Lexicon:
     carry: tuple[str, ...]
     carry_before: re.Pattern[str]
     passive_by: re.Pattern[str]
-    person_pronoun: re.Pattern[str]
     attributive_after: tuple[str, ...]
     stative: frozenset[str]
     skip_after: tuple[str, ...]
@@ -111,7 +110,6 @@ def lexicon() -> _Lexicon:
         carry=tuple(raw["carry_date"]),
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
         passive_by=re.compile(raw["passive_by"]),
-        person_pronoun=re.compile(raw["person_pronoun"]),
         attributive_after=tuple(raw["attributive_after"]),
         stative=frozenset(raw["stative_triggers"]),
         skip_after=tuple(raw["skip_after"]),
@@ -305,17 +303,20 @@ class EventExtractor:
             object_text=self._object(text, end, c_right) if theme is None else "",
         )
         self._date(ev, text, c_left, c_right, sent)
-        # 发布产品 names nothing; 接任首席执行官 names a post
-        generic = Gazetteer.default().is_stopword(ev.object_text) and not _title_rx().fullmatch(
-            ev.object_text
-        )
-        if (
-            theme is None
-            and (ev.date is None or not ev.object_text or generic)
-            and "extra" not in spec
-        ):
+        if theme is None and "extra" not in spec and not self._names_something(ev):
             return None
         return ev
+
+    @staticmethod
+    def _names_something(ev: EventCandidate) -> bool:
+        """A theme-less event needs a date and an object that names something: 发布产品
+        names nothing, 接任首席执行官 names a post."""
+        obj = ev.object_text
+        if ev.date is None or not obj:
+            return False
+        return not Gazetteer.default().is_stopword(obj) or bool(
+            relation_lexicon().title.fullmatch(obj)
+        )
 
     def _subject(self, text: str, pool: list[Span], c_left: int, labels: list[str]) -> Span | None:
         """The sentence's subject for a trigger whose clause names no agent: its first
@@ -521,8 +522,10 @@ class EventExtractor:
         c_left: int,
         start: int,
     ) -> Span | None:
-        """The person a 他/她 before the trigger in its clause stands for."""
-        m = self.lex.person_pronoun.search(text, c_left, start)
+        """The person a 他/她 (the PERSON pronoun of ``data/relations/rules.yml``) before the
+        trigger in its clause stands for: the last one named in the sentence or the three
+        before it (2019 年，他加盟阿里巴巴)."""
+        m = relation_lexicon().pronouns["PERSON"].search(text, c_left, start)
         if m is None:
             return None
         lo = sents[max(0, sent.index - 3)][0]
@@ -536,11 +539,6 @@ class EventExtractor:
         lo, hi = sents[max(0, si - 3)][0], sents[si][0]
         cands = [e for e in ents if lo <= e.start_char < hi and e.label_ == label]
         return cands[-1] if cands else None
-
-
-@cache
-def _title_rx() -> re.Pattern[str]:
-    return re.compile(title_pattern())
 
 
 def _answer_lines(text: str, ents: list[Span]) -> list[tuple[int, bool]]:

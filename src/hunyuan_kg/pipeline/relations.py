@@ -74,6 +74,7 @@ class _Lexicon:
     units: tuple[str, ...]
     symmetric: frozenset[str]
     byline: re.Pattern[str]
+    title: re.Pattern[str]  # one job title (titles.yml)
 
 
 @cache
@@ -116,6 +117,7 @@ def lexicon() -> _Lexicon:
         units=tuple(raw["unit_suffixes"]),
         symmetric=frozenset(raw["symmetric"]),
         byline=re.compile(raw["byline"]),
+        title=re.compile(title_rx),
     )
 
 
