@@ -315,3 +315,13 @@ def test_an_event_with_nothing_named_is_dropped(nlp):
         nlp, "去年星河科技没怎么对外发布产品。", {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4)
     )
     assert events(doc) == []
+
+
+def test_an_object_taking_trigger_titles_verb_first():
+    from hunyuan_kg.records import Participant
+    from hunyuan_kg.resolve.events import _title
+
+    agent = Participant("ORG:星河科技", "星河科技", "ORG", "agent")
+    theme = Participant("PRODUCT:北斗模型", "北斗模型", "PRODUCT", "theme")
+    assert _title("other", [agent, theme], "", "开始做") == "星河科技开始做北斗模型"
+    assert _title("other", [agent, theme], "", "降价") == "星河科技：北斗模型降价"

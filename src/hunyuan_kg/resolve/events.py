@@ -140,7 +140,8 @@ def _event(group: _Group) -> TimelineEvent:
 
 
 def _title(etype: str, participants: list[Participant], object_text: str, trigger: str) -> str:
-    template: str = lexicon().types[etype]["title"]
+    spec = lexicon().types[etype]
+    template: str = spec.get("title_by_trigger", {}).get(trigger, spec["title"])
     agent = next((p.label for p in participants if p.role == "agent"), "")
     theme = next((p.label for p in participants if p.role == "theme"), object_text)
     return template.format(agent=agent, theme=theme, trigger=trigger).strip().lstrip("：")
