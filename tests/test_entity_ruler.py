@@ -1,4 +1,5 @@
-"""The entity ruler on real gazetteer entries: ambiguous names need a cue."""
+"""Rules on real gazetteer entries: ambiguous names need a cue, names of government bodies,
+conference series and their organisers."""
 
 from __future__ import annotations
 
@@ -45,3 +46,14 @@ def test_government_bodies_by_their_head_word(nlp, text, name):
 def test_words_shaped_like_names_are_not_people(text):
     people = [e.text for e in hunyuan_kg.load()(text).ents if e.label_ == "PERSON"]
     assert people == []
+
+
+def test_a_conference_series_names_its_organiser(nlp):
+    import datetime as dt
+
+    doc = nlp.make_doc("2023 年 10 月 31 日，2023 云栖大会在杭州开幕。")
+    doc._.dct = dt.date(2023, 11, 1)
+    doc = nlp(doc)
+    conferences = [e for e in doc._.events if e.type == "conference"]
+    assert conferences
+    assert all(("阿里云", "agent") in [(p.text, r) for p, r in e.participants] for e in conferences)

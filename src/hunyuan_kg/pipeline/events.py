@@ -86,6 +86,7 @@ class _Lexicon:
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
     named_event_type: str
+    series_organisers: dict[str, str]
     possessed: re.Pattern[str]
     conjunction: re.Pattern[str]
     object_phrase: re.Pattern[str]
@@ -118,6 +119,7 @@ def lexicon() -> _Lexicon:
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
         named_event_type=raw["named_event_type"],
+        series_organisers=dict(raw["series_organisers"]),
         possessed=re.compile(raw["possessed"]),
         conjunction=re.compile(raw["conjunction"]),
         object_phrase=re.compile(raw["object_phrase"]),
@@ -450,11 +452,17 @@ class EventExtractor:
         return out
 
     def _organiser(self, ent: Span) -> EntityRef | None:
-        """The organisation named inside an event's name (腾讯全球数字生态大会 → 腾讯)."""
-        for m in self.gazetteer.find(ent.text) if self.gazetteer else []:
+        """The organisation named inside an event's name (腾讯全球数字生态大会 → 腾讯), else
+        the known organiser of the conference series (2023 全球数字生态大会 → 腾讯)."""
+        if self.gazetteer is None:
+            return None
+        for m in self.gazetteer.find(ent.text):
             if m.entry.type == "ORG":
                 start = ent.start_char + m.start
                 return EntityRef(m.entry.name, "ORG", m.entry.id, start, ent.start_char + m.end)
+        for series, org in self.lex.series_organisers.items():
+            if series in ent.text and (entry := self.gazetteer.lookup(org)) is not None:
+                return EntityRef(entry.name, "ORG", entry.id, ent.start_char, ent.start_char)
         return None
 
     def _status(self, text: str, c_left: int, start: int) -> str:
