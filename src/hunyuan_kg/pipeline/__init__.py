@@ -25,6 +25,7 @@ import spacy_pkuseg
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 
+from .. import __version__
 from ..gazetteer import Gazetteer
 from ..resources import data_path
 from . import anaphora, dates, entity_ruler, events, extensions, ner, relations, sentences
@@ -42,6 +43,17 @@ __all__ = [
 ]
 
 SEGMENTERS = ("pkuseg", "char")
+
+#: ``nlp.meta`` of a loaded pipeline (saved with ``nlp.to_disk`` as ``meta.json``).
+META = {
+    "name": "hunyuan_kg",
+    "version": __version__,
+    "description": "Chinese tech-news entities (PERSON, ORG, PRODUCT), dates, events and "
+    "relations for a knowledge graph and timeline: spacy-pkuseg segmentation, a "
+    "character-level NER model, a tech-industry gazetteer and rules.",
+    "license": "MIT",
+    "requirements": [f"hunyuan_kg>={__version__}"],
+}
 
 
 def load(
@@ -73,7 +85,12 @@ def load(
         tokenizer.initialize(pkuseg_model=str(model))
         # spaCy always adds spacy_pkuseg's bundled dictionary, which costs 1.3 F on the
         # SIGHAN PKU test (docs/model-card.md): segment with our model and our names only.
-        tokenizer.pkuseg_seg = spacy_pkuseg.pkuseg(str(model), user_dict=None)
+        seg = spacy_pkuseg.pkuseg(str(model), user_dict=None)
+        # Without a user dictionary the post-processor has no word sets, which spaCy's
+        # to_disk/to_bytes read: give it empty ones (do_process stays False).
+        seg.postprocesser.common_words = set()
+        seg.postprocesser.other_words = set()
+        tokenizer.pkuseg_seg = seg
         if gazetteer:
             words = sorted(
                 {
@@ -92,4 +109,5 @@ def load(
     nlp.add_pipe("hkg_dates")
     nlp.add_pipe("hkg_events", config={"gazetteer": gazetteer})
     nlp.add_pipe("hkg_relations", config={"gazetteer": gazetteer})
+    nlp.meta.update(META)
     return nlp

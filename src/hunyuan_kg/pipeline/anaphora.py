@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import data_path, read_yaml
+from . import extensions
 from .boundaries import split_at
 from .refs import EntityRef
 
-if not Span.has_extension("antecedent"):
-    Span.set_extension("antecedent", default=None)
+extensions.register()
 
 
 @cache

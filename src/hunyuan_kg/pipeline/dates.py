@@ -21,10 +21,9 @@ from spacy.tokens import Doc, Span
 
 from hunyuan_kg.temporal import find_dates
 
-if not Doc.has_extension("dct"):
-    Doc.set_extension("dct", default=None)
-if not Span.has_extension("date"):
-    Span.set_extension("date", default=None)
+from . import extensions
+
+extensions.register()
 
 
 class DateTagger:
