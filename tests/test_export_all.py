@@ -31,7 +31,9 @@ def test_kg_write_writes_every_format(toy_kg: KnowledgeGraph, tmp_path: Path) ->
     paths = toy_kg.write(tmp_path / "out")
     assert [p.name for p in paths] == ALL_FILES == [f for _, f in FORMATS.values()]
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
-    assert sorted(os.listdir(tmp_path / "out")) == sorted(ALL_FILES)  # no temp files left
+    # errors.jsonl too, as the command line writes it; no temp files left
+    assert sorted(os.listdir(tmp_path / "out")) == sorted([*ALL_FILES, "errors.jsonl"])
+    assert (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8") == ""
 
 
 def test_write_all_selected_formats_in_order(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:

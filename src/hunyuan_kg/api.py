@@ -17,7 +17,15 @@ from spacy.language import Language
 
 from .extraction import DocExtraction, Failure, extract_documents
 from .graph import build_graph
-from .ingest import IngestError, collect_paths, read_document, unique_ids
+from .ingest import (
+    IngestError,
+    InputError,
+    InputScan,
+    clean_name,
+    read_document,
+    scan_inputs,
+    unique_ids,
+)
 from .kg import KnowledgeGraph
 from .pipeline import load
 from .threads import single_blas_thread
@@ -26,34 +34,39 @@ Progress = Callable[[int], None]
 
 
 def build(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     *,
     nlp: Language | None = None,
     jobs: int = 1,
     batch_size: int = 32,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
     **load_options: Any,
 ) -> KnowledgeGraph:
     """Read every article under ``paths`` and build the graph and timeline.
 
-    ``jobs`` > 1 runs the extraction in that many processes (each loads the pipeline once;
-    ``jobs=0`` means one per core). ``nlp`` reuses an already loaded pipeline (one
-    process). ``load_options`` go to :func:`hunyuan_kg.load`. Broken documents never stop
-    the build: they are listed in ``kg.failures``. ``progress`` is called with the number
-    of documents finished after each one.
+    ``paths`` is one file or folder, or a list of them. ``jobs`` > 1 runs the extraction
+    in that many processes (each loads the pipeline once; ``jobs=0`` means one per core).
+    ``nlp`` reuses an already loaded pipeline (one process). ``load_options`` go to
+    :func:`hunyuan_kg.load`. Broken documents never stop the build: they are listed in
+    ``kg.failures``, and so are symlinks that lead out of the given paths (read only with
+    ``follow_symlinks``) and unreadable folders. ``progress`` is called with the number of
+    documents finished after each one.
     """
-    files = collect_paths(paths)
-    ids = unique_ids(files)
+    given = check_build_args(paths, jobs=jobs, batch_size=batch_size)
+    scan = scan_inputs(given, follow_symlinks=follow_symlinks)
+    ids = unique_ids(scan.files)
     results = extract_paths(
-        [(str(p), ids[p]) for p in files],
+        [(str(p), ids[p]) for p in scan.files],
         nlp=nlp,
         jobs=jobs,
         batch_size=batch_size,
         load_options=load_options,
         progress=progress,
+        roots=scan.roots,
     )
     extractions: list[DocExtraction] = []
-    failures: list[Failure] = []
+    failures: list[Failure] = skipped_failures(scan)
     for r in results:
         if isinstance(r, DocExtraction):
             extractions.append(r)
@@ -64,6 +77,35 @@ def build(
     return kg
 
 
+def check_build_args(paths: object, *, jobs: int = 1, batch_size: int = 32) -> list[str | Path]:
+    """The input paths as a list (one str or Path is one path), or a clear error for
+    misuse of :func:`build`, before any work."""
+    if paths is None:
+        raise TypeError("paths is None: give a file or folder, or a list of them")
+    if isinstance(paths, bytes):
+        raise TypeError("paths must be a str or Path, or a list of them, not bytes")
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a str or Path, or a list of them, not {paths!r}")
+    given = list(paths)
+    for p in given:
+        if not isinstance(p, str | Path):
+            raise TypeError(f"each path must be a str or Path, not {p!r}")
+        if not str(p).strip():
+            raise InputError("an empty path was given (use '.' for the current folder)")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per core) or a positive number, not {jobs!r}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive number, not {batch_size!r}")
+    return given
+
+
+def skipped_failures(scan: InputScan) -> list[Failure]:
+    """A failure record for each path the scan skipped (id: the path itself)."""
+    return [Failure(clean_name(p.as_posix()), str(p), reason) for p, reason in scan.skipped]
+
+
 def extract_paths(
     items: list[tuple[str, str]],
     *,
@@ -72,13 +114,15 @@ def extract_paths(
     batch_size: int = 32,
     load_options: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    roots: list[str] | None = None,
 ) -> Iterator[DocExtraction | Failure]:
-    """Read and extract ``(path, doc_id)`` items, in order, locally or in processes."""
+    """Read and extract ``(path, doc_id)`` items, in order, locally or in processes;
+    files are read only inside ``roots`` (resolved paths) unless it is None."""
     options = load_options or {}
     jobs = jobs or os.cpu_count() or 1
     if nlp is not None or jobs == 1 or len(items) < 2 * batch_size:
         pipeline = nlp if nlp is not None else load(**options)
-        for n, r in enumerate(_extract_items(pipeline, items, batch_size), 1):
+        for n, r in enumerate(_extract_items(pipeline, items, batch_size, roots), 1):
             if progress:
                 progress(n)
             yield r
@@ -86,7 +130,9 @@ def extract_paths(
     chunks = [items[i : i + batch_size] for i in range(0, len(items), batch_size)]
     done = 0
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        for chunk_result in pool.map(_worker, chunks, [batch_size] * len(chunks)):
+        for chunk_result in pool.map(
+            _worker, chunks, [batch_size] * len(chunks), [roots] * len(chunks)
+        ):
             for r in chunk_result:
                 done += 1
                 if progress:
@@ -95,7 +141,7 @@ def extract_paths(
 
 
 def _extract_items(
-    nlp: Language, items: list[tuple[str, str]], batch_size: int
+    nlp: Language, items: list[tuple[str, str]], batch_size: int, roots: list[str] | None
 ) -> Iterator[DocExtraction | Failure]:
     for i in range(0, len(items), batch_size):
         batch = items[i : i + batch_size]
@@ -103,9 +149,11 @@ def _extract_items(
         documents = []
         for path, doc_id in batch:
             try:
-                documents.append(read_document(path, doc_id=doc_id))
+                documents.append(read_document(path, doc_id=doc_id, roots=roots))
             except IngestError as exc:
                 results[doc_id] = Failure(doc_id, path, exc.reason)
+            except Exception as exc:  # a bug on one file must not cost the others
+                results[doc_id] = Failure(doc_id, path, f"unexpected {type(exc).__name__}: {exc}")
         for x in extract_documents(nlp, documents, batch_size=batch_size):
             results[x.info.id if isinstance(x, DocExtraction) else x.doc] = x
         for _, doc_id in batch:
@@ -121,6 +169,8 @@ def _init_worker(options: dict[str, Any]) -> None:
     _WORKER_NLP = load(**options)
 
 
-def _worker(items: list[tuple[str, str]], batch_size: int) -> list[DocExtraction | Failure]:
+def _worker(
+    items: list[tuple[str, str]], batch_size: int, roots: list[str] | None = None
+) -> list[DocExtraction | Failure]:
     assert _WORKER_NLP is not None
-    return list(_extract_items(_WORKER_NLP, items, batch_size))
+    return list(_extract_items(_WORKER_NLP, items, batch_size, roots))

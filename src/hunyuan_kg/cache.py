@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
+import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,19 +32,21 @@ from typing import Any
 from spacy.language import Language
 
 from . import __version__
-from .api import Progress, extract_paths
+from .api import Progress, check_build_args, extract_paths, skipped_failures
 from .extraction import DocExtraction, Failure
 from .fileio import atomic_write
 from .graph import build_graph
-from .ingest import collect_paths, unique_ids
+from .ingest import read_input, scan_inputs, unique_ids
 from .kg import KnowledgeGraph
 from .resources import data_root
 
 CACHE_DIR = ".cache"
 MANIFEST = "manifest.json"
+ERRORS_FILE = "errors.jsonl"
 _FORMAT = 1
 
 Item = tuple[str, str]
+_log = logging.getLogger(__name__)
 
 
 def pipeline_fingerprint(
@@ -67,10 +72,22 @@ def _tree_digest(root: Path, pattern: str) -> str:
     return h.hexdigest()
 
 
-def document_key(path: str | Path, doc_id: str, fingerprint: str) -> str:
-    """The cache key of one document: sha256 of fingerprint, id, path and file bytes."""
-    h = hashlib.sha256(f"{fingerprint}\0{doc_id}\0{path}\0".encode())
-    h.update(Path(path).read_bytes())
+def document_key(
+    path: str | Path,
+    doc_id: str,
+    fingerprint: str,
+    digest: str | None = None,
+    *,
+    roots: list[str] | None = None,
+) -> str:
+    """The cache key of one document: sha256 of fingerprint, id, path and the sha256 of
+    the file's bytes (``digest``; read here, guarded, when not given). Raises
+    :class:`~hunyuan_kg.ingest.IngestError` when the file cannot be read."""
+    if digest is None:
+        digest = hashlib.sha256(read_input(path, roots=roots)).hexdigest()
+    h = hashlib.sha256(f"{fingerprint}\0{doc_id}\0".encode())
+    h.update(os.fspath(path).encode("utf-8", "surrogatepass"))  # file names may hold any bytes
+    h.update(f"\0{digest}".encode())
     return h.hexdigest()
 
 
@@ -79,47 +96,76 @@ def _entry(outdir: Path, key: str) -> Path:
 
 
 def load_cached(
-    outdir: str | Path, items: Iterable[Item], *, fingerprint: str
+    outdir: str | Path,
+    items: Iterable[Item],
+    *,
+    fingerprint: str,
+    roots: list[str] | None = None,
 ) -> tuple[dict[str, DocExtraction], list[Item]]:
     """Split ``(path, doc_id)`` items into cached extractions (by doc id) and misses.
 
-    An unreadable file is a miss (the extraction then reports it as a failure)."""
+    An unreadable file is a miss (the extraction then reports it as a failure), and so is
+    an entry that cannot be read or parsed, whatever is wrong with it."""
     hits: dict[str, DocExtraction] = {}
     misses: list[Item] = []
     for path, doc_id in items:
         try:
-            entry = _entry(Path(outdir), document_key(path, doc_id, fingerprint))
-            data = json.loads(entry.read_text(encoding="utf-8"))
-            hits[doc_id] = DocExtraction.from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError):
+            entry = _entry(Path(outdir), document_key(path, doc_id, fingerprint, roots=roots))
+            x = DocExtraction.from_dict(json.loads(entry.read_text(encoding="utf-8")))
+            if x.info.id != doc_id:
+                raise ValueError("entry of another document")
+            hits[doc_id] = x
+        except Exception:  # a corrupt or missing entry is rebuilt, never fatal
             misses.append((path, doc_id))
     return hits, misses
 
 
 def store(outdir: str | Path, extractions: Iterable[DocExtraction], *, fingerprint: str) -> int:
-    """Write each extraction to the cache (its path must still hold the same bytes);
-    returns how many were written. Writes are atomic (temporary file, then rename)."""
+    """Write each extraction to the cache under the key of the bytes it was extracted
+    from (never re-reading the file); returns how many were written. Writes are atomic
+    (temporary file, then rename); whatever blocks an entry's path is replaced."""
     n = 0
     for x in extractions:
-        if x.info.path is None:
+        if x.info.path is None or x.digest is None:
             continue
-        entry = _entry(Path(outdir), document_key(x.info.path, x.info.id, fingerprint))
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, json.dumps(x.to_dict(), ensure_ascii=False))
+        entry = _entry(Path(outdir), document_key(x.info.path, x.info.id, fingerprint, x.digest))
+        _write_replacing(entry, json.dumps(x.to_dict()))
         n += 1
     return n
 
 
+def _write_replacing(path: Path, text: str) -> None:
+    """``atomic_write``, first removing a folder or file that is in the way (a corrupted
+    cache); an error that remains (read-only, disk full) is raised."""
+    for blocker in (path.parent.parent, path.parent):
+        if blocker.exists() and not blocker.is_dir():
+            blocker.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    atomic_write(path, text)
+
+
 def read_manifest(outdir: str | Path) -> list[str]:
-    """The input paths recorded by earlier builds into ``outdir`` ([] if none)."""
+    """The input paths recorded by earlier builds into ``outdir`` ([] if none, or if the
+    manifest is unreadable or malformed: it is then rebuilt from this build's inputs)."""
     path = Path(outdir) / CACHE_DIR / MANIFEST
-    if not path.is_file():
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return []
-    return list(json.loads(path.read_text(encoding="utf-8"))["inputs"])
+    except (OSError, ValueError) as exc:
+        _log.warning("ignoring unreadable cache manifest %s: %s", path, exc)
+        return []
+    inputs = data.get("inputs") if isinstance(data, dict) else None
+    if not isinstance(inputs, list) or not all(isinstance(p, str) and p for p in inputs):
+        _log.warning("ignoring malformed cache manifest %s", path)
+        return []
+    return list(inputs)
 
 
 def build_incremental(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     outdir: str | Path,
     *,
     nlp: Language | None = None,
@@ -127,24 +173,27 @@ def build_incremental(
     batch_size: int = 32,
     progress: Progress | None = None,
     update: bool = True,
+    follow_symlinks: bool = False,
     **load_options: Any,
 ) -> KnowledgeGraph:
     """Build over the inputs recorded in ``outdir`` (when ``update``) plus ``paths``,
     extracting only the documents that are new or changed; the result equals
     :func:`hunyuan_kg.build` over all the inputs. Updates the cache and manifest; writing
     the exports is left to the caller (``kg.write(outdir)``). Inputs are recorded as
-    absolute paths and re-read, so new files inside an old input folder are picked up too.
-    ``progress`` counts extracted (not cached) documents.
+    absolute paths and re-read, so new files inside an old input folder are picked up too;
+    ``outdir`` and its exports are never read as inputs. ``progress`` counts extracted
+    (not cached) documents. Raises OSError when the cache cannot be written.
     """
+    given = check_build_args(paths, jobs=jobs, batch_size=batch_size)
     earlier = read_manifest(outdir) if update else []
-    inputs = list(dict.fromkeys([*earlier, *(str(Path(p).resolve()) for p in paths)]))
-    files = collect_paths(inputs)
-    ids = unique_ids(files)
-    items = [(str(p), ids[p]) for p in files]
+    inputs = list(dict.fromkeys([*earlier, *(os.path.realpath(p) for p in given)]))
+    scan = scan_inputs(inputs, follow_symlinks=follow_symlinks, exclude=output_paths(outdir))
+    ids = unique_ids(scan.files)
+    items = [(str(p), ids[p]) for p in scan.files]
     fingerprint = pipeline_fingerprint(load_options, nlp=nlp)
-    hits, misses = load_cached(outdir, items, fingerprint=fingerprint)
+    hits, misses = load_cached(outdir, items, fingerprint=fingerprint, roots=scan.roots)
     fresh: list[DocExtraction] = []
-    failures: list[Failure] = []
+    failures: list[Failure] = skipped_failures(scan)
     if misses:
         for r in extract_paths(
             misses,
@@ -153,6 +202,7 @@ def build_incremental(
             batch_size=batch_size,
             load_options=load_options,
             progress=progress,
+            roots=scan.roots,
         ):
             if isinstance(r, DocExtraction):
                 fresh.append(r)
@@ -160,8 +210,16 @@ def build_incremental(
                 failures.append(r)
     store(outdir, fresh, fingerprint=fingerprint)
     manifest = Path(outdir) / CACHE_DIR / MANIFEST
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(manifest, json.dumps({"format": _FORMAT, "inputs": inputs}, ensure_ascii=False))
+    _write_replacing(manifest, json.dumps({"format": _FORMAT, "inputs": inputs}))
     kg = build_graph([*hits.values(), *fresh])
     kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg
+
+
+def output_paths(outdir: str | Path) -> list[Path]:
+    """What a build writes into ``outdir`` (the folder itself and its exports): never
+    inputs, even when ``outdir`` lies in (or is) an input folder."""
+    from .export import FORMATS
+
+    outdir = Path(outdir)
+    return [outdir, outdir / ERRORS_FILE, *(outdir / name for _, name in FORMATS.values())]

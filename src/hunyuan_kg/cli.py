@@ -2,13 +2,16 @@
 
 Exit codes: 0 all documents processed; 1 some documents failed (outputs written for the
 rest, failures listed in ``OUTDIR/errors.jsonl``); 2 usage errors (bad paths, no articles,
-unknown format).
+unknown format or option value); 3 the outputs could not be written (read-only folder,
+disk full, ``-o`` naming a file …): the previous outputs are left as they were.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +21,6 @@ import typer
 from tqdm import tqdm
 
 from .export import FORMATS
-from .extraction import Failure
-from .fileio import atomic_write
 from .kg import KnowledgeGraph
 
 app = typer.Typer(
@@ -65,8 +66,16 @@ def build(
         ),
     ] = "hunyuan_kg",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read symlinks that lead out of the given paths (skipped by default).",
+        ),
+    ] = False,
 ) -> None:
     """Build graph.graphml, graph.gexf and the timeline files from articles."""
+    from .cache import output_paths
     from .ingest import InputError, collect_paths
 
     started = time.perf_counter()
@@ -78,10 +87,14 @@ def build(
     fmts = [f for item in formats or [] for f in item.split(",") if f] or None
     if fmts and (bad := [f for f in fmts if f not in FORMATS]):
         raise _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    _check_options(segmenter, ner, jobs, dask_local)
     try:
-        total = len(collect_paths(paths))
+        total = len(
+            collect_paths(paths, follow_symlinks=follow_symlinks, exclude=output_paths(target))
+        )
     except InputError as exc:
         raise _fail(str(exc)) from exc
+    _check_outdir(target)
     options = {"segmenter": segmenter, "ner": None if ner == "none" else ner}
     bar = tqdm(total=total, unit="doc", disable=quiet or None, file=sys.stderr)
 
@@ -89,14 +102,23 @@ def build(
         bar.update(n - bar.n)
 
     try:
-        kg = _run(paths, target, update is not None, scheduler, dask_local, jobs, progress, options)
+        kg = _run(
+            paths,
+            target,
+            update is not None,
+            scheduler,
+            dask_local,
+            jobs,
+            progress,
+            {**options, "follow_symlinks": follow_symlinks},
+        )
+        kg.write(target, fmts)  # with errors.jsonl; all files replaced, or none
     except InputError as exc:
         raise _fail(str(exc)) from exc
+    except OSError as exc:
+        raise _fail(f"cannot write the outputs in {target}: {_os_message(exc)}", 3) from exc
     finally:
         bar.close()
-    target.mkdir(parents=True, exist_ok=True)
-    kg.write(target, fmts)
-    _write_errors(target, kg.failures)
     if not quiet:
         _summary(kg, time.perf_counter() - started, target)
     if kg.failures:
@@ -126,12 +148,50 @@ def _run(
     )
 
 
-def _write_errors(out: Path, failures: list[Failure]) -> None:
-    lines = (
-        json.dumps({"doc": f.doc, "path": f.path, "reason": f.reason}, ensure_ascii=False) + "\n"
-        for f in failures
-    )
-    atomic_write(out / "errors.jsonl", "".join(lines))
+def _check_options(segmenter: str, ner: str, jobs: int, dask_local: int) -> None:
+    """Exit 2 with a one-line message for option values that cannot work."""
+    from .pipeline import SEGMENTERS
+
+    if segmenter not in SEGMENTERS:
+        raise _fail(f"unknown --segmenter {segmenter!r}; choose from {', '.join(SEGMENTERS)}")
+    if ner not in ("hunyuan_kg", "none"):
+        import spacy.util
+
+        if not (spacy.util.is_package(ner) or Path(ner).is_dir()):
+            raise _fail(
+                f"unknown --ner {ner!r}: not an installed spaCy pipeline or a pipeline "
+                "folder; use hunyuan_kg (shipped) or none"
+            )
+    if jobs < 0:
+        raise _fail(f"--jobs must be 0 (all cores) or a positive number, not {jobs}")
+    if dask_local < 0:
+        raise _fail(f"--dask-local must be a positive number of workers, not {dask_local}")
+
+
+def _check_outdir(target: Path) -> None:
+    """Exit 3 before any extraction when ``target`` (or its cache) cannot be written."""
+    from .cache import CACHE_DIR
+
+    try:
+        if target.exists() and not target.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(target))
+        target.mkdir(parents=True, exist_ok=True)
+        cache = target / CACHE_DIR
+        if cache.exists() and not cache.is_dir():
+            raise NotADirectoryError(
+                errno.ENOTDIR, "the cache is not a folder (remove it)", str(cache)
+            )
+        with tempfile.TemporaryFile(dir=target):
+            pass
+    except OSError as exc:
+        raise _fail(f"cannot write the outputs in {target}: {_os_message(exc)}", 3) from exc
+
+
+def _os_message(exc: OSError) -> str:
+    """One line: the system's reason and the file concerned."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = f" ({exc.filename})" if exc.filename else ""
+    return " ".join(f"{reason}{where}".split())
 
 
 def _summary(kg: KnowledgeGraph, seconds: float, out: Path) -> None:

@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .api import extract_paths
+from .api import check_build_args, extract_paths, skipped_failures
 from .extraction import DocExtraction, Failure
 from .graph import build_graph
-from .ingest import collect_paths, unique_ids
+from .ingest import scan_inputs, unique_ids
 from .kg import KnowledgeGraph
 
 if TYPE_CHECKING:
@@ -62,22 +62,27 @@ def worker_pipeline(load_options: dict[str, Any]) -> tuple[Language, threading.L
 
 
 def extract_partition(
-    items: Iterable[tuple[str, str]], load_options: dict[str, Any], batch_size: int
+    items: Iterable[tuple[str, str]],
+    load_options: dict[str, Any],
+    batch_size: int,
+    roots: list[str] | None = None,
 ) -> list[DocExtraction | Failure]:
-    """Extract one partition of ``(path, doc_id)`` items with the worker's pipeline."""
+    """Extract one partition of ``(path, doc_id)`` items with the worker's pipeline
+    (files read only inside ``roots`` unless it is None)."""
     nlp, lock = worker_pipeline(load_options)
     with lock:
-        return list(extract_paths(list(items), nlp=nlp, batch_size=batch_size))
+        return list(extract_paths(list(items), nlp=nlp, batch_size=batch_size, roots=roots))
 
 
 def build_dask(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     *,
     client: Client | None = None,
     scheduler: str | None = None,
     local_workers: int | None = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     batch_size: int = 32,
+    follow_symlinks: bool = False,
     **load_options: Any,
 ) -> KnowledgeGraph:
     """Build the graph of the articles under ``paths`` with Dask.
@@ -92,12 +97,13 @@ def build_dask(
     _require_dask()
     import dask.bag as db
 
-    files = collect_paths(paths)
-    ids = unique_ids(files)
-    items = [(str(p), ids[p]) for p in files]
+    given = check_build_args(paths, batch_size=batch_size)
+    scan = scan_inputs(given, follow_symlinks=follow_symlinks)
+    ids = unique_ids(scan.files)
+    items = [(str(p), ids[p]) for p in scan.files]
     npartitions = max(1, math.ceil(len(items) / max(1, partition_size)))
     bag = db.from_sequence(items, npartitions=npartitions).map_partitions(
-        extract_partition, load_options, batch_size
+        extract_partition, load_options, batch_size, scan.roots
     )
     if client is not None:
         results = client.compute(bag).result()
@@ -119,5 +125,6 @@ def build_dask(
         results = bag.compute()
     extractions = [r for r in results if isinstance(r, DocExtraction)]
     kg = build_graph(extractions)
-    kg.failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.doc)
+    failures = [*skipped_failures(scan), *(r for r in results if isinstance(r, Failure))]
+    kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg

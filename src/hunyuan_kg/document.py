@@ -15,7 +15,8 @@ class Document:
 
     ``text`` is the exact string every character offset in the project refers to.
     ``dct`` is the document creation (publication) time and ``dct_source`` says how
-    it was found.
+    it was found. ``digest`` is the sha256 of the file bytes the text was read from
+    (None for in-memory text).
 
     >>> import datetime as dt
     >>> d = Document(id="a1", text="腾讯发布混元。", dct=dt.date(2023, 9, 7), dct_source="metadata")
@@ -34,3 +35,4 @@ class Document:
     dct_source: DctSource = "none"
     encoding: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    digest: str | None = None

@@ -42,6 +42,8 @@ class DocExtraction:
     aliases: list[tuple[EntityRef, EntityRef]] = field(default_factory=list)
     relations: list[RelationCandidate] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
+    #: sha256 of the file bytes the document was read from (the cache key uses it)
+    digest: str | None = None
 
     def sentence_at(self, offset: int) -> str:
         """The evidence sentence that contains ``offset``."""
@@ -83,6 +85,7 @@ class DocExtraction:
                 )
                 for e in d["events"]
             ],
+            digest=d.get("digest"),
         )
 
 
@@ -163,7 +166,9 @@ def extract_documents(
             yield from (_one(nlp, d) for d in batch)
             continue
         for d, doc in zip(batch, done, strict=True):
-            yield extraction_from_doc(doc, document_info(d))
+            x = extraction_from_doc(doc, document_info(d))
+            x.digest = d.digest
+            yield x
 
 
 def _one(nlp: Language, document: Document) -> DocExtraction | Failure:
@@ -174,4 +179,6 @@ def _one(nlp: Language, document: Document) -> DocExtraction | Failure:
         doc = nlp(make_doc(nlp, document))
     except Exception as exc:
         return Failure(document.id, document.path, f"pipeline error: {type(exc).__name__}: {exc}")
-    return extraction_from_doc(doc, document_info(document))
+    x = extraction_from_doc(doc, document_info(document))
+    x.digest = document.digest
+    return x

@@ -67,10 +67,17 @@ class KnowledgeGraph:
         return [e for e in self.events if e.date]
 
     def write(self, outdir: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
-        """Write the exports (all formats by default) into ``outdir``; returns the paths."""
+        """Write the exports (all formats by default) and ``errors.jsonl`` (the failures)
+        into ``outdir``, as the command line does; returns the paths of the exports.
+
+        All files are replaced or none: an OSError leaves the previous ones intact."""
         from .export import write_all
 
-        return write_all(self, Path(outdir), formats)
+        if isinstance(formats, str):  # "json" or "json,md": names, not characters
+            formats = [f.strip() for f in formats.split(",") if f.strip()]
+        if outdir is None or not str(outdir).strip():
+            raise ValueError(f"kg.write(outdir): outdir must name a folder, not {outdir!r}")
+        return write_all(self, Path(outdir), formats, errors=True)
 
     def entity(self, name: str) -> str | None:
         """Node id of the entity named ``name``: its label, an alias, or a gazetteer name of

@@ -15,10 +15,14 @@ is ``docs/output-format.md``.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors_jsonl import ERRORS_FILE, write_errors_jsonl
 from .gexf import read_gexf, write_gexf
 from .graphml import read_graphml, write_graphml
 from .tables import write_entities_csv, write_relations_csv
@@ -47,11 +51,20 @@ FORMATS: dict[str, tuple[Writer, str]] = {
 }
 
 
-def write_all(kg: KnowledgeGraph, outdir: Path, formats: Iterable[str] | None = None) -> list[Path]:
+def write_all(
+    kg: KnowledgeGraph,
+    outdir: Path,
+    formats: Iterable[str] | None = None,
+    *,
+    errors: bool = False,
+) -> list[Path]:
     """Write ``formats`` (all of :data:`FORMATS` if None) into ``outdir``; return the paths.
 
     ``outdir`` is created if needed. Formats are written in the order given, each
-    once; an unknown name raises ``ValueError`` before anything is written.
+    once; an unknown name raises ``ValueError`` before anything is written. ``errors``
+    also writes ``errors.jsonl`` (``kg.failures``). All or nothing: every file is first
+    written beside its target and only then renamed over it, so an ``OSError`` (disk
+    full, read-only folder) leaves every previous file as it was.
     """
     names = list(FORMATS) if formats is None else list(dict.fromkeys(formats))
     unknown = [n for n in names if n not in FORMATS]
@@ -62,21 +75,35 @@ def write_all(kg: KnowledgeGraph, outdir: Path, formats: Iterable[str] | None = 
         )
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name in names:
-        writer, filename = FORMATS[name]
-        path = outdir / filename
-        writer(kg, path)
-        paths.append(path)
-    return paths
+    jobs: list[tuple[Writer, Path]] = [
+        (FORMATS[name][0], outdir / FORMATS[name][1]) for name in names
+    ]
+    if errors:
+        jobs.append((write_errors_jsonl, outdir / ERRORS_FILE))
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for writer, path in jobs:
+            stage = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.staged")
+            staged.append((stage, path))
+            writer(kg, stage)
+        for stage, path in staged:
+            os.replace(stage, path)
+    except BaseException:
+        for stage, _ in staged:
+            with contextlib.suppress(OSError):
+                stage.unlink(missing_ok=True)
+        raise
+    return [path for _, path in jobs][: len(names)]
 
 
 __all__ = [
+    "ERRORS_FILE",
     "FORMATS",
     "read_gexf",
     "read_graphml",
     "read_timeline_json",
     "write_all",
+    "write_errors_jsonl",
     "write_gexf",
     "write_graphml",
     "write_timeline_csv",

@@ -13,12 +13,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hunyuan_kg.ingest.errors import InputError
+from hunyuan_kg.ingest.safe_read import is_within, os_reason
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -29,48 +32,158 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _walk(root: Path) -> Iterable[Path]:
-    """Supported, non-hidden files under ``root``; hidden folders are not entered."""
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder, name)
-            if not name.startswith(".") and is_supported(path):
-                yield path
+@dataclass(slots=True)
+class InputScan:
+    """What :func:`scan_inputs` found: the article files, the paths it skipped with a
+    one-line reason (symlinks out of the roots, broken or looping symlinks, unreadable
+    folders), and the resolved roots that reading is confined to (None: not confined)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    roots: list[str] | None = None
 
 
-def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
+def clean_name(text: str) -> str:
+    """``text`` with undecodable file-name bytes (surrogates) replaced by U+FFFD.
+
+    >>> import os
+    >>> clean_name(os.fsdecode(b"a\\xb0\\xff.txt")) == "a\\ufffd\\ufffd.txt"
+    True
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+class _Walker:
+    def __init__(self, roots: list[str], follow: bool, exclude: set[str]) -> None:
+        self.roots = roots
+        self.follow = follow
+        self.exclude = exclude
+        self.skipped: list[tuple[Path, str]] = []
+
+    def walk(self, root: Path) -> Iterator[Path]:
+        """Supported, non-hidden files under ``root``; hidden folders are not entered,
+        nor symlinked folders (unless following symlinks, each real folder once)."""
+        stack = [root]
+        seen = {os.path.realpath(root)}
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                self.skipped.append((folder, f"cannot read folder: {exc.strerror or exc}"))
+                continue
+            subfolders = []
+            for entry in entries:
+                path = Path(folder, entry.name)
+                if entry.name.startswith(".") or os.path.realpath(path) in self.exclude:
+                    continue
+                try:
+                    link, is_dir = entry.is_symlink(), entry.is_dir()
+                except OSError:
+                    link, is_dir = True, False
+                if is_dir:
+                    real = os.path.realpath(path)
+                    if link and not self.follow:
+                        if not is_within(real, self.roots):
+                            self.skipped.append(
+                                (
+                                    path,
+                                    "symlink to a folder outside the inputs: not followed "
+                                    "(--follow-symlinks)",
+                                )
+                            )
+                        continue  # inside the roots it is read where it points
+                    if real not in seen:
+                        seen.add(real)
+                        subfolders.append(path)
+                elif is_supported(path):
+                    if link and (reason := self._link_problem(path)):
+                        self.skipped.append((path, reason))
+                    else:
+                        yield path
+            stack.extend(reversed(subfolders))
+
+    def _link_problem(self, path: Path) -> str | None:
+        """Why the file symlink ``path`` is not read, or None if it is."""
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symlink loop"
+            if exc.errno == errno.ENOENT:
+                return "broken symlink (its target does not exist)"
+            return os_reason(exc)
+        if not self.follow and not is_within(os.path.realpath(path), self.roots):
+            return "symlink to a file outside the input folders: not read (--follow-symlinks)"
+        return None
+
+
+def scan_inputs(
+    paths: Iterable[str | Path],
+    *,
+    follow_symlinks: bool = False,
+    exclude: Iterable[str | Path] = (),
+) -> InputScan:
     """Article files named by ``paths``: files as given, folders searched recursively.
 
     Only ``.txt``, ``.md``, ``.markdown``, ``.html`` and ``.htm`` files are kept; hidden
-    files and folders (names starting with ``.``) inside folders are skipped. The result
-    is sorted and free of duplicates, whatever the order of ``paths``.
+    files and folders (names starting with ``.``) inside folders are skipped, and so are
+    the ``exclude`` paths found inside them (a build's output folder and files). The files
+    are sorted and free of duplicates, whatever the order of ``paths``.
+
+    The given paths are the roots (symlinks among them resolved). A symlink found inside
+    a folder is followed only when its target lies inside a root, unless
+    ``follow_symlinks``; skipped symlinks, broken or looping ones and unreadable folders
+    are listed in ``skipped`` with a reason.
 
     Raises :class:`InputError` for a missing or unreadable path, a named file of another
-    type, or when no article file is found at all.
+    type, or when no article file (and nothing skipped) is found at all.
     """
-    found: dict[Path, Path] = {}
+    if isinstance(paths, str | Path):
+        paths = [paths]
     given = [Path(p) for p in paths]
     if not given:
         raise InputError("no input paths given")
+    for path in given:
+        if not str(path).strip():
+            raise InputError("an empty path was given (use '.' for the current folder)")
+    roots = [os.path.realpath(p) for p in given]
+    walker = _Walker(roots, follow_symlinks, {os.path.realpath(p) for p in exclude})
+    found: dict[str, Path] = {}
     for path in given:
         if not path.exists():
             raise InputError(f"no such file or folder: {path}")
         if not os.access(path, os.R_OK):
             raise InputError(f"cannot read: {path} (permission denied)")
         if path.is_dir():
-            candidates: Iterable[Path] = _walk(path)
+            candidates: Iterable[Path] = walker.walk(path)
         elif is_supported(path):
             candidates = [path]
         else:
             wanted = ", ".join(sorted(SUPPORTED_SUFFIXES))
             raise InputError(f"not an article file: {path} (expected one of {wanted})")
         for candidate in candidates:
-            found.setdefault(candidate.resolve(), candidate)
-    if not found:
+            found.setdefault(os.path.realpath(candidate), candidate)
+    skipped = sorted(dict.fromkeys(walker.skipped), key=lambda s: s[0].as_posix())
+    if not found and not skipped:
         shown = ", ".join(str(p) for p in given[:3]) + (" …" if len(given) > 3 else "")
         raise InputError(f"no .txt, .md or .html articles found in {shown}")
-    return sorted(found.values(), key=lambda p: (p.as_posix(), str(p.resolve())))
+    files = sorted(found.values(), key=lambda p: (p.as_posix(), os.path.realpath(p)))
+    return InputScan(files, skipped, None if follow_symlinks else roots)
+
+
+def collect_paths(
+    paths: Iterable[str | Path],
+    *,
+    follow_symlinks: bool = False,
+    exclude: Iterable[str | Path] = (),
+) -> list[Path]:
+    """The article files of :func:`scan_inputs` (skipped paths are left out)."""
+    return scan_inputs(paths, follow_symlinks=follow_symlinks, exclude=exclude).files
 
 
 def unique_ids(paths: Iterable[str | Path]) -> dict[Path, str]:
@@ -106,11 +219,12 @@ def unique_ids(paths: Iterable[str | Path]) -> dict[Path, str]:
 
 
 def _candidate(path: Path, depth: int) -> str:
-    """Stem plus ``depth`` parent names; past the last parent, the full name."""
+    """Stem plus ``depth`` parent names; past the last parent, the full name (undecodable
+    bytes of a file name shown as U+FFFD)."""
     parents = [part for part in path.parent.parts if part not in ("/", "", ".", "..")]
     if depth <= len(parents):
-        return "/".join([*parents[len(parents) - depth :], path.stem])
-    return "/".join([*parents, path.name])
+        return clean_name("/".join([*parents[len(parents) - depth :], path.stem]))
+    return clean_name("/".join([*parents, path.name]))
 
 
 def _collisions(ids: dict[Path, str]) -> list[list[Path]]:

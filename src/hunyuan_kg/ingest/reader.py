@@ -17,10 +17,10 @@ with the title as its first line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hunyuan_kg.document import DctSource, Document
@@ -29,11 +29,11 @@ from hunyuan_kg.ingest.errors import IngestError, UnusableText
 from hunyuan_kg.ingest.frontmatter import split_front_matter
 from hunyuan_kg.ingest.header import Header, find_header, find_header_fields
 from hunyuan_kg.ingest.html_page import extract_html
-from hunyuan_kg.ingest.paths import HTML_SUFFIXES, collect_paths, unique_ids
+from hunyuan_kg.ingest.paths import HTML_SUFFIXES, scan_inputs, unique_ids
+from hunyuan_kg.ingest.safe_read import DEFAULT_MAX_BYTES, read_input
 from hunyuan_kg.ingest.textclean import normalize_chars, strip_markdown
 from hunyuan_kg.normalize import to_simplified, traditional_share
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _KNOWN_FIELDS = frozenset({"title", "url", "source", "date", "author", "id"})
 _MAX_TITLE = 100
 _SENTENCE_END = tuple("。！？!?；;，,：:")
@@ -63,17 +63,24 @@ class _Article:
 
 
 def read_document(
-    path: str | Path, *, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    doc_id: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    roots: Iterable[str | Path] | None = None,
 ) -> Document:
     """Read one article file (.txt, .md/.markdown, .html/.htm; others are read as text).
 
     The id is ``doc_id`` if given, else the front-matter ``id``, else the file stem.
     Raises :class:`IngestError` (with a one-line ``reason``) for a file that cannot be
-    used: unreadable, larger than ``max_bytes``, empty or whitespace-only, binary,
-    undecodable, or without text once markup is removed.
+    used: not a regular file, outside ``roots`` once symlinks are resolved (when roots
+    are given), unreadable, larger than ``max_bytes``, empty or whitespace-only, binary,
+    undecodable, or without text once markup is removed. The file is read once
+    (:func:`~hunyuan_kg.ingest.safe_read.read_input`); ``Document.digest`` is the
+    sha256 of exactly the bytes the text came from.
     """
     path = Path(path)
-    return _read(path, doc_id=doc_id, default_id=path.stem, max_bytes=max_bytes)
+    return _read(path, doc_id=doc_id, default_id=path.stem, max_bytes=max_bytes, roots=roots)
 
 
 def read_documents(
@@ -82,16 +89,22 @@ def read_documents(
     """Read every article under ``paths``, yielding a Document or an IngestError per file.
 
     Paths are collected (and :class:`~hunyuan_kg.ingest.InputError` raised) at call time;
-    afterwards a bad file never stops the stream. Ids are the front-matter ``id`` or the
-    file's :func:`~hunyuan_kg.ingest.unique_ids` entry.
+    afterwards a bad file never stops the stream. Skipped paths (symlinks out of the
+    inputs, unreadable folders) come first, as errors. Ids are the front-matter ``id`` or
+    the file's :func:`~hunyuan_kg.ingest.unique_ids` entry.
     """
-    files = collect_paths(paths)
+    scan = scan_inputs(paths)
+    files = scan.files
     ids = unique_ids(files)
 
     def stream() -> Iterator[Document | IngestError]:
+        for path, reason in scan.skipped:
+            yield IngestError(path, reason)
         for path in files:
             try:
-                yield _read(path, doc_id=None, default_id=ids[path], max_bytes=max_bytes)
+                yield _read(
+                    path, doc_id=None, default_id=ids[path], max_bytes=max_bytes, roots=scan.roots
+                )
             except IngestError as exc:
                 yield exc
             except Exception as exc:  # a bug on one file must not cost the others
@@ -120,8 +133,15 @@ def document_from_text(
     return _assemble(article, doc_id=doc_id, path=None, encoding=None, with_title=False)
 
 
-def _read(path: Path, *, doc_id: str | None, default_id: str, max_bytes: int) -> Document:
-    data = _read_bytes(path, max_bytes)
+def _read(
+    path: Path,
+    *,
+    doc_id: str | None,
+    default_id: str,
+    max_bytes: int,
+    roots: Iterable[str | Path] | None = None,
+) -> Document:
+    data = read_input(path, max_bytes=max_bytes, roots=roots)
     try:
         decoded = decode_bytes(data)
         text = normalize_chars(decoded.text)
@@ -135,30 +155,14 @@ def _read(path: Path, *, doc_id: str | None, default_id: str, max_bytes: int) ->
         raise IngestError(path, exc.reason) from exc
     if decoded.warning:
         article.warnings.insert(0, decoded.warning)
-    return _assemble(
+    document = _assemble(
         article,
         doc_id=doc_id or article.doc_id or default_id,
         path=str(path),
         encoding=decoded.encoding,
         with_title=True,
     )
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing non-regular and over-large files before reading them."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise IngestError(path, "not a regular file")
-        if info.st_size > max_bytes:
-            raise IngestError(path, f"too large: {info.st_size} bytes (limit {max_bytes})")
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > max_bytes:
-        raise IngestError(path, f"too large: over {max_bytes} bytes")
-    return data
+    return replace(document, digest=hashlib.sha256(data).hexdigest())
 
 
 def _text_article(text: str) -> _Article:
