@@ -11,10 +11,14 @@ from spacy.tokens import Doc
 import hunyuan_kg.pipeline  # noqa: F401  (registers the factories)
 
 
-def rule_nlp() -> Language:
-    """Character tokens; sentences, anaphora, dates, events, relations — no entity models."""
+def rule_nlp(*, clause_events: bool = False) -> Language:
+    """Character tokens; sentences, anaphora, dates, events, relations — no entity models.
+    ``clause_events`` adds ``hkg_clause_events`` after ``hkg_events``."""
     nlp = spacy.blank("zh")
-    for name in ("hkg_sentences", "hkg_anaphora", "hkg_dates", "hkg_events", "hkg_relations"):
+    names = ["hkg_sentences", "hkg_anaphora", "hkg_dates", "hkg_events", "hkg_relations"]
+    if clause_events:
+        names.insert(4, "hkg_clause_events")
+    for name in names:
         nlp.add_pipe(name)
     return nlp
 

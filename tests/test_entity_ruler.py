@@ -57,3 +57,38 @@ def test_a_conference_series_names_its_organiser(nlp):
     conferences = [e for e in doc._.events if e.type == "conference"]
     assert conferences
     assert all(("阿里云", "agent") in [(p.text, r) for p, r in e.participants] for e in conferences)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a known company and a head word: one of its arms
+        ("百度资本参与了本轮融资。", "百度资本", "ORG"),
+        ("联想创投和另外两家机构跟投。", "联想创投", "ORG"),
+        # a known company and a model code: one of its products
+        ("小米12 的屏幕更大。", "小米12", "PRODUCT"),
+        ("蔚来 ET7 开始交付。", "蔚来 ET7", "PRODUCT"),
+        ("华为 P60 Pro 已经开售。", "华为 P60 Pro", "PRODUCT"),
+    ],
+)
+def test_a_company_name_followed_by_a_head_word_or_model_code_is_a_compound_name(
+    nlp, text, name, label
+):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("小米 10 亿元的投入。", "小米 10"),  # a count with its unit
+        ("腾讯 2023 年的收入。", "腾讯 2023"),  # a year
+        ("特斯拉 Q2 交付量创新高。", "特斯拉 Q2"),  # a quarter
+        ("华为 5G 基站。", "华为 5G"),  # a generic term
+        ("台积电 3nm 工艺。", "台积电 3"),  # a process size
+        ("百度科技园的新楼。", "百度科技"),  # a head word inside a longer word
+    ],
+)
+def test_what_follows_a_company_name_is_no_compound_when_it_is_a_number_or_a_longer_word(
+    nlp, text, name
+):
+    assert name not in [e.text for e in nlp(text).ents]

@@ -97,7 +97,15 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
             src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text)
             reports.append(
                 EventReport(
-                    e.type, e.status, e.date, e.granularity, parts, src, e.object_text, e.trigger
+                    e.type,
+                    e.status,
+                    e.date,
+                    e.granularity,
+                    parts,
+                    src,
+                    e.object_text,
+                    e.trigger,
+                    e.title,
                 )
             )
             if e.type in _LAUNCH and e.status != "denied":

@@ -2,15 +2,16 @@
 
 Components (each a ``@Language.factory``, configured by config):
 
-==================  =========================================================
-``hkg_sentences``   sentence boundaries for Chinese news text
-``hkg_ner``         statistical NER (shipped character-level model or any spaCy pipeline)
-``hkg_entity_ruler`` gazetteer + pattern entities merged with the statistical ones
-``hkg_anaphora``    这家公司 / 该公司 as mentions of the organisation they refer to
-``hkg_dates``       Chinese date normalization into ``doc.spans["dates"]``
-``hkg_events``      typed, dated events into ``doc._.events``
-``hkg_relations``   typed relations into ``doc._.relations``
-==================  =========================================================
+=====================  ======================================================
+``hkg_sentences``      sentence boundaries for Chinese news text
+``hkg_ner``            statistical NER (shipped character-level model or any spaCy pipeline)
+``hkg_entity_ruler``   gazetteer + pattern entities merged with the statistical ones
+``hkg_anaphora``       这家公司 / 该公司 as mentions of the organisation they refer to
+``hkg_dates``          Chinese date normalization into ``doc.spans["dates"]``
+``hkg_events``         typed, dated events into ``doc._.events``
+``hkg_clause_events``  other dated clauses that name an actor, as events
+``hkg_relations``      typed relations into ``doc._.relations``
+=====================  ======================================================
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load()
@@ -28,10 +29,21 @@ from spacy.language import Language
 from .. import __version__
 from ..gazetteer import Gazetteer
 from ..resources import data_path
-from . import anaphora, dates, entity_ruler, events, extensions, ner, relations, sentences
+from . import (
+    anaphora,
+    clause_events,
+    dates,
+    entity_ruler,
+    events,
+    extensions,
+    ner,
+    relations,
+    sentences,
+)
 
 __all__ = [
     "anaphora",
+    "clause_events",
     "dates",
     "entity_ruler",
     "events",
@@ -108,6 +120,7 @@ def load(
     nlp.add_pipe("hkg_anaphora")
     nlp.add_pipe("hkg_dates")
     nlp.add_pipe("hkg_events", config={"gazetteer": gazetteer})
+    nlp.add_pipe("hkg_clause_events")
     nlp.add_pipe("hkg_relations", config={"gazetteer": gazetteer})
     nlp.meta.update(META)
     return nlp

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, Match
 from ..resources import alternation, data_path, read_yaml
 from .boundaries import split_at
 from .relations import title_pattern
@@ -84,6 +84,10 @@ def _rules() -> dict[str, Any]:
         "version": re.compile(raw["product_version_suffix"]),
         "cue_after": re.compile(raw["ambiguous_cue_after"]),
         "cue_before": re.compile(raw["ambiguous_cue_before"]),
+        "org_head": re.compile(raw["org_head_suffix"]),
+        "org_model": re.compile(raw["org_model_suffix"]),
+        "head_kinds": frozenset(raw["org_head_kinds"]),
+        "model_kinds": frozenset(raw["org_model_kinds"]),
     }
 
 
@@ -163,6 +167,9 @@ class EntityRuler:
             listed = (m.start - 1 in sure_ends and text[m.start - 1] in _JOINERS) or (
                 m.end + 1 in sure_starts and text[m.end] in _JOINERS
             )
+            if m.entry.type == "ORG" and (compound := self._compound(text, m, m.end)):
+                out.append(compound)  # a compound is a name even where the bare one is not
+                continue
             if (
                 m.ambiguous
                 and m.entry.id not in sure
@@ -177,6 +184,23 @@ class EntityRuler:
                         end = ext.end()
             out.append(_Cand(m.start, end, m.entry.type, m.entry.id, 0))
         return out
+
+    def _compound(self, text: str, m: Match, end: int) -> _Cand | None:
+        """An organisation's arm or product named after it: 百度资本 (ORG), 理想 L9
+        (PRODUCT); None when what follows the name is neither."""
+        start, kind = m.start, m.entry.kind
+        head = self.rules["org_head"].match(text, end) if kind in self.rules["head_kinds"] else None
+        if head is not None:
+            name = text[start : head.end()]
+            if self.gazetteer is not None and self.gazetteer.lookup(name) is not None:
+                return None  # a known name (阿里巴巴集团): the gazetteer has it
+            return _Cand(start, head.end(), "ORG", "", 0)
+        if kind not in self.rules["model_kinds"]:
+            return None
+        model = self.rules["org_model"].match(text, end)
+        if model is None or self.stop.is_stopword(model.group("code")):
+            return None
+        return _Cand(start, model.end(), "PRODUCT", "", 0)
 
     def _has_cue(self, text: str, start: int, end: int) -> bool:
         return bool(

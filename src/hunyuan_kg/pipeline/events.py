@@ -63,6 +63,8 @@ class EventCandidate:
     granularity: str | None = None
     date_text: str = ""
     object_text: str = ""
+    # the clause as written, for events read from a clause rather than a trigger template
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)

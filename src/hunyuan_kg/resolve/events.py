@@ -40,6 +40,7 @@ class EventReport:
     source: Source
     object_text: str = ""
     trigger: str = ""
+    title: str = ""
 
 
 @dataclass(slots=True)
@@ -78,6 +79,8 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
     buckets: dict[tuple[str, str, str], list[EventReport]] = defaultdict(list)
     for r in reports:
         cls = EVENT_CLASS.get(r.type, r.type)
+        # a clause read as written is one happening: it merges only with the same words
+        cls = f"{cls}:{r.title}" if r.title else cls
         buckets[(cls, main_participant(r).id, r.status)].append(r)
     events: list[TimelineEvent] = []
     for key in sorted(buckets):
@@ -125,7 +128,9 @@ def _event(group: _Group) -> TimelineEvent:
                 participants.setdefault(p.id, p)
     first = reports[0]
     main = main_participant(first)
-    title = _title(etype, list(participants.values()), first.object_text, first.trigger)
+    title = first.title or _title(
+        etype, list(participants.values()), first.object_text, first.trigger
+    )
     sources = sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start))
     return TimelineEvent(
         id=f"EVENT:{etype}:{date or 'undated'}:{main.label}",

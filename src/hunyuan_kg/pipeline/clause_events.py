@@ -1,0 +1,249 @@
+"""``hkg_clause_events``: a dated clause that names an actor and says what it did is an event.
+
+The trigger lexicon of ``hkg_events`` reads a dozen event types with their argument roles;
+real articles date many more happenings than those types cover (a company starts studying
+car making, a fund registers, a chip enters mass production). This component reads every
+clause that ``hkg_events`` left alone and keeps it as an event when
+
+* it has a calendar date of its own, or follows a clause that is only a date
+  (``2021 年 1 月 15 日，百度开始调研造车``) or a sentence that opens with one;
+* it names at least one person, organisation or product (its participants: the first
+  person or organisation is the agent, the rest are themes); a clause that names nothing
+  takes the sentence's subject as agent when it has a predicate of its own;
+* it has a predicate: one of the event verbs mined from raw tech news
+  (``data/events/verbs.yml``, made by ``training/scripts/mine_event_verbs.py``).
+
+Its title is the clause as written, without its date: no template can cut it into a
+fragment. The type is that of a lexicon trigger in the clause when there is one
+(``发布`` → launch), else ``other``; planned and denied cues work as in ``hkg_events``.
+
+>>> import hunyuan_kg
+>>> nlp = hunyuan_kg.load(ner=None)
+>>> doc = nlp.make_doc("2021 年 1 月 15 日，百度开始调研造车。"); doc._.doc_id = "d"
+>>> [(e.type, e.date, e.title) for e in nlp(doc)._.events]
+[('other', '2021-01-15', '百度开始调研造车')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import alternation, data_path, read_yaml
+from . import extensions
+from .events import EventCandidate, lexicon
+from .refs import EntityRef
+from .turns import is_publisher_turn, is_turn_label
+
+extensions.register()
+
+_NAMES = ("PERSON", "ORG", "PRODUCT")
+_ACTORS = ("ORG", "PERSON")
+
+
+@dataclass(frozen=True, slots=True)
+class _ClauseLexicon:
+    verbs: re.Pattern[str]
+    date_only: re.Pattern[str]
+    lead: re.Pattern[str]
+    not_event: re.Pattern[str] | None
+    stative: frozenset[str]
+    speech_end: tuple[str, ...]
+    max_title: int
+
+
+@cache
+def clause_lexicon() -> _ClauseLexicon:
+    """The compiled clause-event data: the ``clause_events`` section of
+    ``data/events/zh.yml`` and the mined verbs of ``data/events/verbs.yml``."""
+    raw = read_yaml(data_path("events", "zh.yml"))["clause_events"]
+    stative = frozenset(raw["stative"])
+    verbs = [v["verb"] for v in read_yaml(data_path("events", "verbs.yml"))["verbs"]]
+    not_event = raw.get("not_event") or []
+    return _ClauseLexicon(
+        verbs=re.compile(alternation([v for v in verbs if v not in stative])),
+        date_only=re.compile(raw["date_only"]),
+        lead=re.compile(raw["lead"]),
+        not_event=re.compile(alternation(not_event)) if not_event else None,
+        stative=stative,
+        speech_end=tuple(raw["speech_end"]),
+        max_title=int(raw["max_title"]),
+    )
+
+
+class ClauseEvents:
+    """Adds ``other`` (or trigger-typed) events for dated clauses to ``doc._.events``."""
+
+    def __init__(self, require_verb: bool = True) -> None:
+        self.lex = lexicon()
+        self.clex = clause_lexicon()
+        self.require_verb = require_verb
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        source = doc._.source
+        ents = [
+            e
+            for e in doc.ents
+            if e.label_ in _NAMES
+            and not is_publisher_turn(text, e.start_char, e.end_char, source)
+            and not is_turn_label(text, e.start_char, e.end_char)
+        ]
+        ent_chars = bytearray(len(text) + 1)
+        for e in doc.ents:
+            ent_chars[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+        dates = sorted(
+            (
+                s
+                for s in doc.spans.get("dates", [])
+                if s._.date.value
+                and (
+                    s._.date.kind == "date"
+                    or (s._.date.kind == "vague" and s.text in self.lex.vague_at_dct)
+                )
+                and not any(ent_chars[s.start_char : s.end_char])
+            ),
+            key=lambda s: s.start_char,
+        )
+        taken = [(e.sentence, e.start) for e in doc._.events]
+        new: list[EventCandidate] = []
+        ei = di = 0
+        for sent in doc.sents:
+            s_start, s_end = sent.start_char, sent.end_char
+            while ei < len(ents) and ents[ei].start_char < s_start:
+                ei += 1
+            while di < len(dates) and dates[di].start_char < s_start:
+                di += 1
+            s_ents = [e for e in ents[ei:] if e.start_char < s_end]
+            s_dates = [d for d in dates[di:] if d.start_char < s_end]
+            if not s_dates:
+                continue
+            busy = [t for (ss, t) in taken if ss == (s_start, s_end)]
+            new += self._sentence(text, s_start, s_end, s_ents, s_dates, busy)
+        doc._.events.extend(new)
+        return doc
+
+    def _clauses(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        out, left = [], start
+        for m in self.lex.clause_rx.finditer(text, start, end):
+            if m.start() > left:
+                out.append((left, m.start()))
+            left = m.end()
+        if left < end:
+            out.append((left, end))
+        return out
+
+    def _sentence(
+        self,
+        text: str,
+        s_start: int,
+        s_end: int,
+        ents: list[Span],
+        dates: list[Span],
+        busy: list[int],
+    ) -> list[EventCandidate]:
+        out = []
+        inherited: Span | None = None
+        subject = next((e for e in ents if e.label_ in _ACTORS), None)
+        for lo, hi in self._clauses(text, s_start, s_end):
+            own = [d for d in dates if lo <= d.start_char < hi]
+            rest = self._without_dates(text, lo, hi, own)
+            if own and self.clex.date_only.fullmatch(rest):
+                inherited = own[-1]
+                continue
+            date = own[0] if own else inherited
+            if date is None or any(lo <= t < hi for t in busy):
+                continue
+            if not own and self.lex.own_time.search(text, lo, hi):
+                continue  # 此前, 目前 …: a time of its own, not the inherited date
+            if self.clex.not_event is not None and self.clex.not_event.search(rest):
+                continue
+            if rest.rstrip(' “"「『').endswith(self.clex.speech_end):
+                continue  # 百度宣布：… — what was announced follows
+            names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
+            said = rest
+            for e in names:  # 跳动 in 字节跳动 is no predicate
+                said = said.replace(e.text, " ")
+            has_verb = bool(self.clex.verbs.search(said) or self.lex.trigger_rx.search(said))
+            if self.require_verb and not has_verb:
+                continue
+            agent = next((e for e in names if e.label_ in _ACTORS), None)
+            prefix = ""
+            if agent is None:
+                if subject is None or subject.end_char > lo:
+                    if not names:
+                        continue
+                else:
+                    agent, prefix = subject, subject.text
+            participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
+            participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
+            title = self._title(prefix, self._opening_dates_cut(text, lo, hi, own), names)
+            status = self._status(text, lo, hi)
+            if not title or status == "denied":
+                continue  # 并非今年才开始: a denial is no happening
+            trigger = self.lex.trigger_rx.search(text, lo, hi)
+            etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
+            at = trigger.start() if trigger else (names[0].start_char if names else lo)
+            ev = EventCandidate(
+                type=etype,
+                trigger=trigger.group() if trigger else "",
+                start=at,
+                end=trigger.end() if trigger else at,
+                sentence=(s_start, s_end),
+                status=status,
+                participants=participants,
+                date=date._.date.value,
+                granularity=date._.date.granularity,
+                date_text=date.text,
+                title=title,
+            )
+            out.append(ev)
+        return out
+
+    def _without_dates(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
+        parts, at = [], lo
+        for d in own:
+            parts.append(text[at : d.start_char])
+            at = d.end_char
+        parts.append(text[at:hi])
+        return " ".join(" ".join(parts).split())
+
+    def _opening_dates_cut(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
+        """The clause without the dates it opens with (在 2015 年，… → …); a date inside the
+        clause stays, as written (李开复在 2017 年预测…)."""
+        at = lo
+        for d in own:
+            if self.clex.lead.sub("", text[at : d.start_char]).strip():
+                break
+            at = d.end_char
+        return " ".join(text[at:hi].split())
+
+    def _title(self, prefix: str, clause: str, names: list[Span]) -> str:
+        """The title, or "" when the clause says nothing beyond its names (李斌“)."""
+        body = self.clex.lead.sub("", clause).strip()
+        said = body
+        for e in names:
+            said = said.replace(e.text, "")
+        if sum(ch.isalnum() for ch in said) < 2:
+            return ""
+        title = f"{prefix}{body}" if prefix else body
+        if len(title) > self.clex.max_title:
+            title = title[: self.clex.max_title].rstrip() + "…"
+        return title
+
+    def _status(self, text: str, lo: int, hi: int) -> str:
+        window = text[lo:hi]
+        if self.lex.denied.search(window):
+            return "denied"
+        if self.lex.planned.search(window):
+            return "planned"
+        return "happened"
+
+
+@Language.factory("hkg_clause_events", default_config={"require_verb": True})
+def make_clause_events(nlp: Language, name: str, require_verb: bool) -> ClauseEvents:
+    return ClauseEvents(require_verb)

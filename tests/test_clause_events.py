@@ -1,0 +1,96 @@
+"""``hkg_clause_events``: dated clauses that name an actor and have an event verb (sentences
+written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers_pipeline import doc_with_ents, rule_nlp
+from hunyuan_kg.pipeline.clause_events import clause_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return rule_nlp(clause_events=True)
+
+
+def clause_events(doc):
+    return [(e.type, e.status, e.date, e.title) for e in doc._.events if e.title]
+
+
+DCT = dt.date(2024, 6, 30)
+ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰资本": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date-only clause dates the next one; the title is the clause without it
+        (
+            "2021 年 3 月，星河科技开始调研芯片业务。",
+            [("other", "happened", "2021-03", "星河科技开始调研芯片业务")],
+        ),
+        # a date inside the clause stays in the title as written
+        (
+            "星河科技早在 2019 年就完成了云帆的量产。",
+            [("other", "happened", "2019", "星河科技早在 2019 年就完成了云帆的量产")],
+        ),
+        # a plan cue makes it planned
+        (
+            "星河科技计划于 2025 年交付云帆。",
+            [("other", "planned", "2025", "星河科技计划于 2025 年交付云帆")],
+        ),
+        # a relative date resolves against the document date
+        (
+            "去年 8 月，林远开始调研自动驾驶。",
+            [("other", "happened", "2023-08", "林远开始调研自动驾驶")],
+        ),
+    ],
+)
+def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, expected):
+    doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
+    assert clause_events(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020 年，星河科技的员工都很年轻。",  # no event verb
+        "2022 年，星河科技负责云帆的运营。",  # a stative verb
+        "2023 年 5 月，星河科技宣布：",  # what was announced follows the colon
+        "星河科技并非 2023 年才开始研发云帆。",  # a denial is no happening
+        "林远在 2023 年接受采访时谈到云帆。",  # talk about something, not a happening
+        "2023 年，市场开始回暖。",  # names nobody
+        "星河科技开始调研芯片业务。",  # no date
+    ],
+)
+def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
+    doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
+    assert clause_events(doc) == []
+
+
+def test_a_clause_that_a_trigger_event_already_read_is_left_alone(nlp):
+    doc = doc_with_ents(nlp, "2024 年 5 月 30 日，星河科技推出云帆。", ENTS, dct=DCT)
+    assert [(e.type, e.title) for e in doc._.events] == [("launch", "")]
+
+
+def test_a_clause_without_a_name_takes_the_sentence_subject_as_agent(nlp):
+    doc = doc_with_ents(nlp, "星河科技成立于 2015 年，2018 年完成了云帆的交付。", ENTS, dct=DCT)
+    titled = [
+        (e.date, e.title, [(p.text, role) for p, role in e.participants])
+        for e in doc._.events
+        if e.title
+    ]
+    assert titled == [
+        ("2018", "星河科技完成了云帆的交付", [("星河科技", "agent"), ("云帆", "theme")])
+    ]
+
+
+def test_the_mined_verbs_are_event_verbs_and_leave_out_states():
+    lex = clause_lexicon()
+    for verb in ("发布", "成立", "收购", "交付"):
+        assert lex.verbs.search(verb), verb
+    for verb in lex.stative:
+        assert not lex.verbs.fullmatch(verb), verb
