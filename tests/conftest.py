@@ -50,7 +50,7 @@ def _edge(g: nx.MultiDiGraph, u: str, v: str, type_: str, role: str, *srcs: Sour
     g.add_edge(
         u,
         v,
-        key=type_,
+        key=f"{type_}:{role}" if role else type_,  # as graph.build_graph keys them
         type=type_,
         role=role,
         docs=sorted({s.doc for s in srcs}),

@@ -50,12 +50,12 @@ def test_graphml_contract(sample_out):
     g = nx.read_graphml(sample_out / "graph.graphml", force_multigraph=True)
     assert g.number_of_nodes() > 30
     for _, d in g.nodes(data=True):
-        assert {"label", "type", "aliases", "mentions", "docs"} <= set(d)
+        assert {"label", "kind", "aliases", "mentions", "docs", "x", "y"} <= set(d)
         assert isinstance(d["mentions"], int)
-        assert d["type"] in {"PERSON", "ORG", "PRODUCT", "EVENT", "LOC"}
+        assert d["kind"] in {"PERSON", "ORG", "PRODUCT", "EVENT", "LOC"}
     for _, _, d in g.edges(data=True):
-        assert {"type", "docs", "evidence"} <= set(d)
-        if d["type"] == "role":
+        assert {"relation", "docs", "evidence"} <= set(d)
+        if d["relation"] == "role":
             assert d["role"]
 
 

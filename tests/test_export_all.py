@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from hunyuan_kg import fileio
 from hunyuan_kg.export import FORMATS, read_gexf, read_graphml, read_timeline_json, write_all
+from hunyuan_kg.export._flat import edge_key
 from hunyuan_kg.export._xml import clean_text
 from hunyuan_kg.kg import KnowledgeGraph
 from hunyuan_kg.records import Participant, Source, TimelineEvent
@@ -155,10 +156,11 @@ def test_any_label_survives_every_export(label: str, tmp_path: Path) -> None:
 
     g = read_graphml(out / "graph.graphml")
     assert g.nodes[ent]["label"] == clean and g.nodes[ent]["evidence"] == clean
-    assert g.edges["EVENT:1", ent, "participant"]["role"] == clean
+    key = edge_key("participant", clean)
+    assert g.edges["EVENT:1", ent, key]["role"] == clean
     x = read_gexf(out / "graph.gexf")
     assert x.nodes[ent]["label"] == clean
-    assert x.edges["EVENT:1", ent, "participant"]["role"] == clean
+    assert x.edges["EVENT:1", ent, key]["role"] == clean
 
     (event,) = read_timeline_json(out / "timeline.json")
     assert event.title == label and event.sources[0].sentence == label

@@ -126,12 +126,12 @@ def test_networkx_reads_it_back_with_types_intact(toy_kg: KnowledgeGraph, gexf: 
     assert g.number_of_nodes() == toy_kg.graph.number_of_nodes()
     assert g.number_of_edges() == toy_kg.graph.number_of_edges()
     tencent = g.nodes["ORG:腾讯"]
-    assert tencent["label"] == "腾讯" and tencent["type"] == "ORG"
+    assert tencent["label"] == "腾讯" and tencent["type"] == "ORG" and "kind" not in tencent
     assert tencent["aliases"] == ["Tencent", "腾讯", "腾讯公司"]
     assert tencent["mentions"] == 9 and isinstance(tencent["mentions"], int)
     assert g.nodes["EVENT:plan-2024"]["status"] == "planned"
     assert g.nodes["EVENT:join"]["date"] is None
-    edge = g.edges["PERSON:李明", "ORG:腾讯", "role"]
+    edge = g.edges["PERSON:李明", "ORG:腾讯", "role:混元研究组负责人"]
     assert edge["role"] == "混元研究组负责人" and edge["weight"] == 1
     assert isinstance(edge["weight"], int) and edge["docs"] == ["a1"]
     labels = {d["label"] for _, d in g.nodes(data=True)}

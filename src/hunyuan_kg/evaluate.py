@@ -131,7 +131,9 @@ def evaluate(
 
 def evaluate_outdir(gold_path: str | Path, outdir: str | Path) -> dict[str, dict[str, float | int]]:
     """Score the ``graph.graphml`` and ``timeline.json`` in ``outdir`` against a gold file."""
+    from .export.graphml import read_graphml
+
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    graph = nx.read_graphml(Path(outdir) / "graph.graphml", force_multigraph=True)
+    graph = read_graphml(Path(outdir) / "graph.graphml")
     events = json.loads((Path(outdir) / "timeline.json").read_text(encoding="utf-8"))["events"]
     return evaluate(gold, graph, events)

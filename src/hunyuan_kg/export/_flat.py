@@ -1,11 +1,16 @@
 """Flatten the in-memory graph into scalar, XML-safe attributes (shared by GraphML/GEXF).
 
 Lists become ``'|'``-joined strings, ``None`` becomes ``''``, ``sources`` are dropped
-and all text goes through :func:`~hunyuan_kg.export._xml.clean_text`.
+and all text goes through :func:`~hunyuan_kg.export._xml.clean_text`. The node type is
+written as ``kind`` and the edge type as ``relation``: sigma.js reserves ``type`` on nodes
+and edges for its renderers, GEXF reserves the edge's ``type`` for directed/undirected.
 
->>> flat_node({"label": "腾讯", "type": "ORG", "aliases": ["腾讯", "鹅厂"], "mentions": 2,
-...            "docs": ["a"], "evidence": "", "sources": []})["aliases"]
-'腾讯|鹅厂'
+>>> node = flat_node({"label": "腾讯", "type": "ORG", "aliases": ["腾讯", "鹅厂"],
+...                   "mentions": 2, "docs": ["a"], "evidence": "", "sources": []})
+>>> node["aliases"], node["kind"], "type" in node
+('腾讯|鹅厂', 'ORG', False)
+>>> edge_key("role", "CEO"), edge_key("develops", "")
+('role:CEO', 'develops')
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ import networkx as nx
 from ._xml import clean_text
 
 LIST_SEP = "|"
+#: File attribute of the node type and of the edge type (the in-memory ``type``).
+NODE_KIND = "kind"
+EDGE_KIND = "relation"
 NODE_TEXT = ("label", "type", "aliases", "docs", "evidence")
 EVENT_TEXT = ("event_type", "date", "granularity", "status")
 EDGE_TEXT = ("type", "role", "docs", "evidence")
@@ -37,6 +45,7 @@ def _text(value: Any) -> str:
 def flat_node(data: Mapping[str, Any]) -> dict[str, Any]:
     """Scalar attributes of one node: the contract's text fields plus ``mentions``."""
     out: dict[str, Any] = {key: _text(data.get(key)) for key in NODE_TEXT}
+    out[NODE_KIND] = out.pop("type")
     out["mentions"] = int(data.get("mentions") or 0)
     if data.get("type") == "EVENT":
         out.update({key: _text(data.get(key)) for key in EVENT_TEXT})
@@ -44,10 +53,17 @@ def flat_node(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def flat_edge(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Scalar attributes of one edge: type, role, docs, evidence and ``weight``."""
+    """Scalar attributes of one edge: relation (the type), role, docs, evidence, weight."""
     out: dict[str, Any] = {key: _text(data.get(key)) for key in EDGE_TEXT}
+    out[EDGE_KIND] = out.pop("type")
     out["weight"] = int(data.get("weight") or 1)
     return out
+
+
+def edge_key(relation: str, role: str) -> str:
+    """The in-memory graph's edge key: the type, and the role when there is one (two
+    ``role`` edges between one pair, CEO and 创始人, are two edges)."""
+    return f"{relation}:{role}" if role else relation
 
 
 def sorted_edges(g: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -66,9 +82,23 @@ def restore_node(data: Mapping[str, Any], drop: Iterable[str] = ()) -> dict[str,
     """Inverse of :func:`flat_node` as far as the file keeps it: lists split again, empty
     dates back to ``None``; ``drop`` names attributes to leave out (visual ones)."""
     attrs = {k: v for k, v in data.items() if k not in set(drop)}
+    if NODE_KIND in attrs:
+        attrs["type"] = attrs.pop(NODE_KIND)
     for key in LIST_ATTRS:
         attrs[key] = split_list(attrs.get(key))
     for key in ("date", "granularity"):
         if key in attrs and attrs[key] == "":
             attrs[key] = None
     return attrs
+
+
+def restore_edge(data: Mapping[str, Any], drop: Iterable[str] = ()) -> tuple[str, dict[str, Any]]:
+    """Inverse of :func:`flat_edge`: the edge's key (:func:`edge_key`) and its attributes
+    with ``type`` back, lists split and ``weight`` an int; ``drop`` as in
+    :func:`restore_node`."""
+    attrs = {k: v for k, v in data.items() if k not in set(drop)}
+    attrs["type"] = str(attrs.pop(EDGE_KIND, attrs.get("type", "")))
+    attrs["role"] = str(attrs.get("role") or "")
+    attrs["docs"] = split_list(attrs.get("docs"))
+    attrs["weight"] = int(attrs.get("weight", 1))
+    return edge_key(attrs["type"], attrs["role"]), attrs

@@ -4,9 +4,12 @@ The graph is ``mode="dynamic"`` with ``timeformat="date"``: an event node lives
 during the period its date names (``2023-09`` → 2023-09-01 … 2023-09-30), its
 participant edges likewise, and an entity from the start of its first dated event
 to the end of its last one. Undated nodes and the other relations carry no time,
-so Gephi shows them whenever both ends are visible. Attributes are declared with
-their types; the relation type is the edge attribute ``relation`` because GEXF
-reserves the ``type`` XML attribute for directed/undirected.
+so Gephi shows them whenever both ends are visible. The same interval is also written
+as plain ``start``/``end`` attributes, which readers without GEXF spells
+(graphology-gexf, so Gephi Lite and sigma.js) keep. Attributes are declared with their
+types; the node type is ``kind`` (sigma.js reserves ``type``) and the relation type is
+``relation`` (GEXF reserves the edge's ``type`` XML attribute for directed/undirected).
+Nodes carry ``viz:position`` from :func:`~hunyuan_kg.export._layout.positions`.
 
 >>> import tempfile, pathlib
 >>> from hunyuan_kg.kg import KnowledgeGraph
@@ -34,7 +37,8 @@ import networkx as nx
 
 from ..fileio import atomic_write
 from ._dates import date_period
-from ._flat import flat_edge, flat_node, restore_node, sorted_edges, split_list
+from ._flat import flat_edge, flat_node, restore_edge, restore_node, sorted_edges
+from ._layout import positions
 from ._meta import GENERATOR
 from ._style import node_size, type_color
 from ._xml import unique_ids
@@ -49,7 +53,7 @@ SCHEMA_LOCATION = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 
 #: (title, GEXF type) of the declared attributes, in file order.
 NODE_ATTRIBUTES = (
-    ("type", "string"),
+    ("kind", "string"),
     ("aliases", "string"),
     ("mentions", "integer"),
     ("docs", "string"),
@@ -58,12 +62,16 @@ NODE_ATTRIBUTES = (
     ("date", "string"),
     ("granularity", "string"),
     ("status", "string"),
+    ("start", "string"),
+    ("end", "string"),
 )
 EDGE_ATTRIBUTES = (
     ("relation", "string"),
     ("role", "string"),
     ("docs", "string"),
     ("evidence", "string"),
+    ("start", "string"),
+    ("end", "string"),
 )
 
 Interval = tuple[str, str]
@@ -73,7 +81,7 @@ def _v(tag: str) -> str:
     return f"viz:{tag}"
 
 
-def _event_periods(kg: KnowledgeGraph) -> dict[str, Interval]:
+def event_periods(kg: KnowledgeGraph) -> dict[str, Interval]:
     """Period of every dated event node, by node id."""
     periods: dict[str, Interval] = {}
     for node, data in kg.graph.nodes(data=True):
@@ -93,7 +101,7 @@ def _event_periods(kg: KnowledgeGraph) -> dict[str, Interval]:
 
 def node_intervals(kg: KnowledgeGraph) -> dict[str, Interval]:
     """When each node is visible: events at their date, entities first → last event."""
-    periods = _event_periods(kg)
+    periods = event_periods(kg)
     seen: dict[str, list[Interval]] = defaultdict(list)
     for u, v, data in kg.graph.edges(data=True):
         if data.get("type") != "participant":
@@ -112,7 +120,7 @@ def node_intervals(kg: KnowledgeGraph) -> dict[str, Interval]:
     return out
 
 
-def _edge_interval(
+def edge_interval(
     u: str, v: str, data: Mapping[str, Any], periods: Mapping[str, Interval]
 ) -> Interval | None:
     if data.get("type") != "participant":
@@ -131,8 +139,9 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
     """The GEXF document of ``kg`` as an ElementTree."""
     g = kg.graph
     ids = unique_ids(str(n) for n in g.nodes)
+    pos = positions(g)
     intervals = node_intervals(kg)
-    periods = _event_periods(kg)
+    periods = event_periods(kg)
 
     root = Element(
         "gexf",
@@ -167,17 +176,19 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
         attrs = flat_node(g.nodes[node])
         el = SubElement(nodes, "node", {"id": ids[str(node)], "label": attrs["label"]})
         if str(node) in intervals:
-            el.set("start", intervals[str(node)][0])
-            el.set("end", intervals[str(node)][1])
+            attrs["start"], attrs["end"] = intervals[str(node)]
+            el.set("start", attrs["start"])
+            el.set("end", attrs["end"])
         _attvalues(el, attrs, NODE_ATTRIBUTES)
-        r, gr, b = type_color(attrs["type"])
+        r, gr, b = type_color(attrs["kind"])
         SubElement(el, _v("color"), {"r": str(r), "g": str(gr), "b": str(b), "a": "1.0"})
         SubElement(el, _v("size"), {"value": str(node_size(attrs["mentions"]))})
+        x, y = pos[str(node)]
+        SubElement(el, _v("position"), {"x": str(x), "y": str(y), "z": "0.0"})
 
     edges = SubElement(graph, "edges", {"count": str(g.number_of_edges())})
     for i, (u, v, data) in enumerate(sorted_edges(g)):
         attrs = flat_edge(data)
-        attrs["relation"] = attrs.pop("type")
         el = SubElement(
             edges,
             "edge",
@@ -189,8 +200,9 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
                 "weight": str(attrs["weight"]),
             },
         )
-        span = _edge_interval(u, v, data, periods)
+        span = edge_interval(u, v, data, periods)
         if span:
+            attrs["start"], attrs["end"] = span
             el.set("start", span[0])
             el.set("end", span[1])
         _attvalues(el, attrs, EDGE_ATTRIBUTES)
@@ -210,17 +222,15 @@ def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     """Read a file from :func:`write_gexf` with networkx, back into the in-memory schema.
 
-    Lists are split, ``relation`` becomes the edge ``type`` and key, ``weight`` is an
-    int again; ``start``/``end`` (ISO dates) and ``viz`` are kept as GEXF-specific extras.
+    Lists are split, ``kind`` and ``relation`` are ``type`` again, edges are keyed as in
+    memory (type, and role when there is one: every edge survives), ``weight`` is an int
+    again; ``start``/``end`` (ISO dates) and ``viz`` are kept as GEXF-specific extras.
     """
     raw = nx.read_gexf(path, version="1.3")
     out = nx.MultiDiGraph()
     for node, data in raw.nodes(data=True):
         out.add_node(node, **restore_node(data))
     for u, v, data in raw.edges(data=True):
-        attrs = {k: val for k, val in data.items() if k not in ("id", "label")}
-        attrs["type"] = attrs.pop("relation")
-        attrs["docs"] = split_list(attrs.get("docs"))
-        attrs["weight"] = int(attrs.get("weight", 1))
-        out.add_edge(u, v, key=attrs["type"], **attrs)
+        key, attrs = restore_edge(data, ("id", "label"))
+        out.add_edge(u, v, key=key, **attrs)
     return out
