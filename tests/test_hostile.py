@@ -9,6 +9,7 @@ that need root-only features (a tmpfs mount) are skipped where those are missing
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
 import json
 import os
@@ -461,6 +462,32 @@ def test_bad_manifest_is_rebuilt_never_walked(built, manifest):
     assert result.exit_code == 0, result.output
     inputs = json.loads(path.read_text(encoding="utf-8"))["inputs"]
     assert inputs == [os.path.realpath(corpus)]
+
+
+# --- 3. no formula cells in any CSV ----------------------------------------------------
+
+FORMULA_NAMES = ["=cmd|' -C calc'!A0.txt", "+SUM(1,2).txt", "@SUM(1+1).txt", "-2+3.txt", "\tx.txt"]
+
+
+def _csv_cells(out: Path) -> Iterator[str]:
+    for name in ("entities.csv", "relations.csv", "timeline.csv"):
+        with (out / name).open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                yield from row
+
+
+def test_no_csv_cell_starts_a_formula(tmp_path):
+    corpus = _write_good(tmp_path / "corpus")
+    for i, name in enumerate(FORMULA_NAMES):
+        text = GOOD["good_wenxin.txt"] if i % 2 else GOOD["good_yuanbao.txt"]
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _cli(corpus, "-o", out).exit_code == 0
+    cells = list(_csv_cells(out))
+    assert any("=cmd" in c for c in cells)  # the names are there, neutralized
+    assert "\ufffdx" in (out / "timeline.json").read_text("utf-8")  # a tab in a name
+    bad = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert not bad
 
 
 # --- the output folder is never an input ------------------------------------------------

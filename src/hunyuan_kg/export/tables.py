@@ -1,7 +1,8 @@
 """``entities.csv`` and ``relations.csv``: the graph as two flat tables.
 
 They are :meth:`KnowledgeGraph.entities_df` and :meth:`KnowledgeGraph.relations_df`
-written with pandas (UTF-8 with BOM and CRLF record ends, like ``timeline.csv``).
+written with pandas (UTF-8 with BOM and CRLF record ends, like ``timeline.csv``); text
+cells that would start a spreadsheet formula get a leading ``'`` (:func:`csv_cell`).
 
 >>> import tempfile, pathlib
 >>> from hunyuan_kg.kg import KnowledgeGraph
@@ -20,22 +21,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..fileio import atomic_write
-from .timeline_csv import CSV_ENCODING, CSV_LINE_END
+from .timeline_csv import CSV_ENCODING, CSV_LINE_END, csv_cell
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..kg import KnowledgeGraph
 
 
 def write_entities_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write one row per entity node (id, label, type, aliases, mentions, docs)."""
-    atomic_write(
-        path,
-        kg.entities_df().to_csv(index=False, lineterminator=CSV_LINE_END),
-        encoding=CSV_ENCODING,
-    )
+    _write_df(kg.entities_df(), path)
 
 
 def write_relations_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write one row per edge (source, target, ids, type, role, weight, docs, evidence)."""
     df = kg.relations_df().sort_values(["source_id", "target_id", "type"], ignore_index=True)
-    atomic_write(path, df.to_csv(index=False, lineterminator=CSV_LINE_END), encoding=CSV_ENCODING)
+    _write_df(df, path)
+
+
+def _write_df(df: pd.DataFrame, path: str | Path) -> None:
+    safe = df.map(csv_cell) if len(df) else df
+    atomic_write(path, safe.to_csv(index=False, lineterminator=CSV_LINE_END), encoding=CSV_ENCODING)

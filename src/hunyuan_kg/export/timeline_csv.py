@@ -4,7 +4,9 @@ Columns: id, date, granularity, type, status, title, participants (``'|'``-joine
 labels), docs (``'|'``-joined ids), sources (``[doc] sentence`` lines joined by a
 newline inside the quoted cell). UTF-8 with a byte-order mark so that Excel shows
 Chinese correctly; ``pandas.read_csv`` and ``csv`` with ``encoding="utf-8-sig"``
-read it as is.
+read it as is. A text cell that starts with ``= + - @``, a tab or a carriage return gets a
+leading ``'`` (OWASP's rule against CSV injection), so a spreadsheet shows it as text
+instead of running it as a formula: see :func:`csv_cell`.
 
 >>> from hunyuan_kg.records import Source, TimelineEvent
 >>> e = TimelineEvent("EVENT:1", "launch", "混元发布", "2023-09-07", "day",
@@ -40,6 +42,20 @@ COLUMNS = (
 CSV_ENCODING = "utf-8-sig"
 #: RFC 4180 record end; with it, csv quotes any field holding a CR or LF.
 CSV_LINE_END = "\r\n"
+#: First characters that make Excel or LibreOffice read a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` safe to open in a spreadsheet: text starting like a formula gets a
+    leading ``'`` (other values are returned as they are).
+
+    >>> csv_cell("=cmd|' -C calc'!A0"), csv_cell("@SUM(1+1)"), csv_cell("腾讯"), csv_cell(-1)
+    ("'=cmd|' -C calc'!A0", "'@SUM(1+1)", '腾讯', -1)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def event_row(event: TimelineEvent) -> dict[str, str]:
@@ -63,5 +79,5 @@ def write_timeline_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator=CSV_LINE_END)
     writer.writeheader()
     for event in kg.timeline:
-        writer.writerow(event_row(event))
+        writer.writerow({k: csv_cell(v) for k, v in event_row(event).items()})
     atomic_write(path, buf.getvalue(), encoding=CSV_ENCODING)

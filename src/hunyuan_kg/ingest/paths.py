@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from hunyuan_kg.ingest.safe_read import is_within, os_reason
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def is_supported(path: Path) -> bool:
@@ -44,16 +46,18 @@ class InputScan:
 
 
 def clean_name(text: str) -> str:
-    """``text`` with undecodable file-name bytes (surrogates) replaced by U+FFFD.
+    """``text`` with undecodable file-name bytes (surrogates) and control characters (a
+    tab or newline in a file name) replaced by U+FFFD.
 
     >>> import os
     >>> clean_name(os.fsdecode(b"a\\xb0\\xff.txt")) == "a\\ufffd\\ufffd.txt"
     True
     """
     try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
-        return text.encode("utf-8", "replace").decode("utf-8")
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub("\ufffd", text)
 
 
 class _Walker:
