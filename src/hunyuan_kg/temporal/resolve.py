@@ -27,7 +27,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hunyuan_kg.temporal.grammar import Grammar
-from hunyuan_kg.temporal.mention import VAGUE_KINDS, Granularity, Kind, format_value
+from hunyuan_kg.temporal.mention import (
+    VAGUE_KINDS,
+    Granularity,
+    Kind,
+    format_value,
+    precision,
+    value_bounds,
+)
 from hunyuan_kg.temporal.numerals import read_count, read_number
 
 _YEARS_TO_TRY = 9  # 2 月 29 日 may need to look back eight years for a leap year
@@ -51,6 +58,9 @@ class Context:
     dct: dt.date | None
     grammar: Grammar
     last_year: int | None = None  # year of the latest date mentioned before, for 同年 / 次年
+    # the latest date mentioned before in the same paragraph (value, granularity, end), the
+    # anchor of a forward offset (2021 年 7 月 … 一个月后)
+    last_date: tuple[str, Granularity, int] | None = None
 
     def future_cued(self) -> bool:
         """True if a future cue (将于, 预计) shortly precedes the match in its sentence."""
@@ -249,9 +259,15 @@ def resolve_offset(groups: dict[str, str], kind: Kind, ctx: Context) -> Resoluti
     granularity: Granularity = unit
     if unit == "year" and count != int(count):
         granularity = "month"
-    if ctx.dct is None:
+    anchor = _offset_anchor(ctx) if sign > 0 else None
+    if anchor is not None:
+        dct, coarse = anchor
+        if precision(coarse) < precision(granularity):
+            granularity = coarse
+    elif ctx.dct is None:
         return Resolution(None, granularity, "date")
-    dct = ctx.dct
+    else:
+        dct = ctx.dct
     if unit in ("day", "week"):
         day = dct + dt.timedelta(days=round(sign * count * (7 if unit == "week" else 1)))
     else:
@@ -259,6 +275,19 @@ def resolve_offset(groups: dict[str, str], kind: Kind, ctx: Context) -> Resoluti
         year, month = _shift_months(dct.year, dct.month, sign * int(months))
         day = dt.date(year, month, 1) + dt.timedelta(days=sign * round((months % 1) * 30))
     return Resolution(format_value(granularity, day), granularity, "date")
+
+
+def _offset_anchor(ctx: Context) -> tuple[dt.date, Granularity] | None:
+    """The first day and granularity of the date a forward offset counts from: the latest
+    date before it in its paragraph, at most ``offset_anchor_window`` characters back."""
+    if ctx.last_date is None:
+        return None
+    value, granularity, end = ctx.last_date
+    window = int(ctx.grammar.dct.get("offset_anchor_window", 200))
+    if ctx.start - end > window or "\n" in ctx.text[end : ctx.start]:
+        return None
+    bounds = value_bounds(value, granularity)
+    return (bounds[0], granularity) if bounds is not None else None
 
 
 def resolve_word(groups: dict[str, str], kind: Kind, ctx: Context) -> Resolution | None:

@@ -11,7 +11,7 @@ import datetime as dt
 from bisect import bisect_right
 
 from hunyuan_kg.temporal.grammar import grammar
-from hunyuan_kg.temporal.mention import DateMention
+from hunyuan_kg.temporal.mention import DateMention, Granularity
 from hunyuan_kg.temporal.resolve import RESOLVERS, Context
 
 
@@ -36,6 +36,7 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
     mask_starts, mask_ends = _masked_spans(text)
     found: list[DateMention] = []
     last_year: int | None = None
+    last_date: tuple[str, Granularity, int] | None = None
     for match in g.regex.finditer(text):
         start, end = match.span()
         if mask_starts:
@@ -48,7 +49,9 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
                 found.append(DateMention(text[start:end], start, end, None, None, "duration"))
             continue
         groups = pattern.groups_of(match)
-        context = Context(text=text, start=start, dct=dct, grammar=g, last_year=last_year)
+        context = Context(
+            text=text, start=start, dct=dct, grammar=g, last_year=last_year, last_date=last_date
+        )
         try:
             resolved = RESOLVERS[pattern.resolve](groups, pattern.kind, context)  # type: ignore[arg-type]
         except (ValueError, OverflowError):  # a date out of datetime's range: not a date
@@ -56,6 +59,8 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
         if resolved is not None:
             if resolved.kind == "date" and resolved.value is not None:
                 last_year = int(resolved.value[:4])
+                if resolved.granularity is not None:
+                    last_date = (resolved.value, resolved.granularity, end)
             found.append(
                 DateMention(
                     text[start:end],
