@@ -17,6 +17,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -557,3 +558,40 @@ def test_bad_cli_values_are_usage_errors(tmp_path, args):
     line = _one_line_error(result, 2)
     assert args[1] in line
     assert not out.exists()
+
+
+# --- 5. deterministic under any PYTHONHASHSEED ------------------------------------------
+
+#: Near-duplicate names: Z9 stands for Alpha-Z9 or Omega-Z9 (same length), 晓峰 for
+#: 张晓峰 or 李晓峰; which one it joins used to depend on set (hash) order.
+NEAR_DUPLICATES = {
+    "models.txt": (
+        "两家公司发布新模型\n\n2024 年 3 月 6 日，智谱发布 Alpha-Z9 和 Omega-Z9。"
+        "Z9 很受欢迎。Omega-Z9 和 Alpha-Z9 都开源了。\n"
+    ),
+    "people.txt": (
+        "发布会\n\n2024 年 3 月 5 日，腾讯副总裁张晓峰和阿里巴巴副总裁李晓峰出席发布会。"
+        "晓峰表示，模型很强。\n"
+    ),
+}
+
+
+def _build_with_seed(corpus: Path, out: Path, seed: str) -> dict[str, bytes]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    code = "import sys; from hunyuan_kg.cli import main; sys.argv[0] = 'hunyuan-kg'; main()"
+    args = [sys.executable, "-c", code, "build", str(corpus), "-o", str(out), *LIGHT]
+    done = subprocess.run(args, env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
+    corpus = _write_good(tmp_path / "corpus")
+    for name, text in NEAR_DUPLICATES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    one = _build_with_seed(corpus, tmp_path / "one", "1")
+    two = _build_with_seed(corpus, tmp_path / "two", "2")
+    assert b"Z9" in one["entities.csv"]
+    assert set(one) == set(two)
+    for name in one:
+        assert one[name] == two[name], name

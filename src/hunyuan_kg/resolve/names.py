@@ -159,7 +159,7 @@ class NameResolver:
         else:
             fuller = []
         if fuller:
-            return max(fuller, key=len)
+            return max(sorted(fuller), key=len)  # ties: not by set (hash) order
         return self._bilingual(text, label, names) or text
 
     def _bilingual(self, text: str, label: str, names: set[str]) -> str | None:
