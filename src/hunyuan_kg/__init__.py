@@ -11,6 +11,7 @@ The heavy parts (spaCy) load on first use, so ``import hunyuan_kg.temporal`` sta
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,9 @@ __version__ = "0.1.0"
 __all__ = ["KnowledgeGraph", "__version__", "build", "load"]
 
 _LAZY = {"build": "api", "load": "pipeline", "KnowledgeGraph": "kg"}
+
+# A library logs, the application decides where it goes (the CLI counts the warnings).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
     from .api import build

@@ -10,24 +10,60 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from tqdm import tqdm
 
-from .export import FORMATS
-from .kg import KnowledgeGraph
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+# Only typer at import time: spaCy, networkx and pandas load inside the commands, so
+# ``hunyuan-kg --help`` and ``--version`` answer at once.
+
+#: The names of ``export.FORMATS`` (a test keeps them equal), for the help text.
+FORMAT_NAMES = (
+    "graphml",
+    "gexf",
+    "json",
+    "md",
+    "csv",
+    "timelinejs",
+    "html",
+    "entities",
+    "relations",
+)
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Chinese tech news → knowledge graph and timeline.",
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"hunyuan-kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Chinese tech news → knowledge graph and timeline."""
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -49,7 +85,9 @@ def build(
     ] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help=f"Export format, repeatable: {', '.join(FORMATS)}"),
+        typer.Option(
+            "--format", "-f", help=f"Export format, repeatable: {', '.join(FORMAT_NAMES)}"
+        ),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes (0 = all cores).")] = 0,
     scheduler: Annotated[
@@ -75,7 +113,10 @@ def build(
     ] = False,
 ) -> None:
     """Build graph.graphml, graph.gexf and the timeline files from articles."""
+    from tqdm import tqdm
+
     from .cache import output_paths
+    from .export import FORMATS
     from .ingest import InputError, collect_paths
 
     started = time.perf_counter()
@@ -101,6 +142,9 @@ def build(
     def progress(n: int) -> None:
         bar.update(n - bar.n)
 
+    collected = _WarningCollector()
+    logger = logging.getLogger("hunyuan_kg")
+    logger.addHandler(collected)
     try:
         kg = _run(
             paths,
@@ -112,17 +156,35 @@ def build(
             progress,
             {**options, "follow_symlinks": follow_symlinks},
         )
+        kg.build_warnings.extend(collected.warnings)
         kg.write(target, fmts)  # with errors.jsonl; all files replaced, or none
     except InputError as exc:
         raise _fail(str(exc)) from exc
     except OSError as exc:
         raise _fail(f"cannot write the outputs in {target}: {_os_message(exc)}", 3) from exc
     finally:
+        logger.removeHandler(collected)
         bar.close()
     if not quiet:
         _summary(kg, time.perf_counter() - started, target)
     if kg.failures:
         raise typer.Exit(1)
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps the warnings hunyuan_kg logs during a build for errors.jsonl and the summary,
+    except a document's own (``extra={"hkg_doc": id}``): those reach the graph with the
+    document (they may be logged in another process, or not again on an update)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.warnings: list[Any] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from .kg import BuildWarning
+
+        if not hasattr(record, "hkg_doc"):
+            self.warnings.append(BuildWarning(None, None, record.getMessage()))
 
 
 def _run(
@@ -202,9 +264,12 @@ def _summary(kg: KnowledgeGraph, seconds: float, out: Path) -> None:
     typer.echo(f"nodes      {nodes}", err=True)
     typer.echo(f"relations  {rels}", err=True)
     typer.echo(f"events     {s['events']} ({s['dated_events']} dated, on the timeline)", err=True)
+    typer.echo(f"warnings   {len(kg.warnings)} (listed in errors.jsonl)", err=True)
     typer.echo(f"time       {seconds:.1f} s → {out}/", err=True)
     for f in kg.failures[:10]:
         typer.echo(f"failed     {f.path or f.doc}: {f.reason}", err=True)
+    for w in kg.warnings[:10]:
+        typer.echo(f"warning    {w.path or w.doc or 'build'}: {w.reason}", err=True)
 
 
 @app.command()

@@ -98,6 +98,7 @@ def document_info(document: Document) -> DocumentInfo:
         dct=document.dct.isoformat() if document.dct else None,
         dct_source=document.dct_source,
         encoding=document.encoding,
+        warning=document.meta.get("warning", ""),
     )
 
 

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
-    """What the graph remembers of each input document."""
+    """What the graph remembers of each input document (``warning``: what reading it
+    found wrong but could work around, e.g. broken front matter; "" when nothing)."""
 
     id: str
     title: str | None
@@ -38,6 +39,17 @@ class DocumentInfo:
     dct: str | None
     dct_source: str
     encoding: str | None = None
+    warning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildWarning:
+    """A problem a build worked around: ``doc`` and ``path`` when one document is concerned
+    (None otherwise), and a one-line ``reason``. Listed in ``errors.jsonl``."""
+
+    doc: str | None
+    path: str | None
+    reason: str
 
 
 class KnowledgeGraph:
@@ -60,6 +72,15 @@ class KnowledgeGraph:
         self.events: list[TimelineEvent] = sorted(events, key=_event_order)
         self.documents: list[DocumentInfo] = sorted(documents, key=lambda d: d.id)
         self.failures: list[Any] = []  # extraction.Failure records, set by hunyuan_kg.build
+        #: Warnings not tied to one document (logged during the build), set by the CLI.
+        self.build_warnings: list[BuildWarning] = []
+
+    @property
+    def warnings(self) -> list[BuildWarning]:
+        """Every warning of the build: the documents' (:attr:`DocumentInfo.warning`) and
+        :attr:`build_warnings`."""
+        docs = [BuildWarning(d.id, d.path, d.warning) for d in self.documents if d.warning]
+        return docs + self.build_warnings
 
     @property
     def timeline(self) -> list[TimelineEvent]:

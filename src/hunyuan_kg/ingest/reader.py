@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from hunyuan_kg.ingest.safe_read import DEFAULT_MAX_BYTES, read_input
 from hunyuan_kg.ingest.textclean import normalize_chars, strip_markdown
 from hunyuan_kg.normalize import to_simplified, traditional_share
 
+_log = logging.getLogger(__name__)
 _KNOWN_FIELDS = frozenset({"title", "url", "source", "date", "author", "id"})
 _MAX_TITLE = 100
 _SENTENCE_END = tuple("。！？!?；;，,：:")
@@ -233,6 +235,8 @@ def _assemble(
         meta["dct_evidence"] = evidence
     if article.warnings:
         meta["warning"] = "; ".join(article.warnings)
+        # The warning also travels with the document (DocumentInfo.warning) to errors.jsonl.
+        _log.warning("%s: %s", path or doc_id, meta["warning"], extra={"hkg_doc": doc_id})
     return Document(
         id=doc_id,
         text=text,
