@@ -92,3 +92,28 @@ def test_what_follows_a_company_name_is_no_compound_when_it_is_a_number_or_a_lon
     nlp, text, name
 ):
     assert name not in [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # two known investors make the unknown items of their list investors too
+        ("本轮投资方包括红杉中国、北辰资本、远帆创投和IDG资本。", ["北辰资本", "远帆创投"]),
+        ("腾讯、星垂科技、京东和百度都在布局。", ["星垂科技"]),
+    ],
+)
+def test_unknown_items_of_a_list_of_known_organisations_are_organisations(nlp, text, names):
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    for name in names:
+        assert (name, "ORG") in ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他喜欢苹果、香蕉、橘子和西瓜。",  # nothing known: no type to spread
+        "腾讯、百度、其他几家公司和许多创业团队都来了。",  # phrases, not names
+    ],
+)
+def test_a_list_spreads_no_type_to_phrases_or_without_known_items(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.text not in ("腾讯", "百度")] == []

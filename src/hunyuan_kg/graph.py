@@ -32,6 +32,14 @@ from .resolve import EventReport, NameResolver, merge_events
 
 MAX_SOURCES = 20
 _LAUNCH = {"launch", "release", "open_source"}
+#: Relations an event implies between its participants: (event types, head role, head type,
+#: tail role, tail type, relation). A launch's maker develops the product, a funding
+#: round's investor invests in the company, an acquirer acquires its target.
+_EVENT_RELATIONS = (
+    (_LAUNCH, "agent", "ORG", "theme", "PRODUCT", "develops"),
+    ({"funding"}, "investor", "ORG", "agent", "ORG", "invests_in"),
+    ({"acquisition"}, "agent", "ORG", "theme", "ORG", "acquires"),
+)
 
 
 def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGraph:
@@ -108,12 +116,9 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                     e.title,
                 )
             )
-            if e.type in _LAUNCH and e.status != "denied":
-                makers = [p.id for p in parts if p.role == "agent" and p.type == "ORG"]
-                made = [p.id for p in parts if p.role == "theme" and p.type == "PRODUCT"]
-                for maker in makers:
-                    for product in made:
-                        edges.setdefault((maker, product, "develops", ""), []).append(src)
+            if e.status != "denied" and not e.title:  # typed events only: their roles are read
+                for head, tail, rtype in _event_relations(e.type, parts):
+                    edges.setdefault((head, tail, rtype, ""), []).append(src)
     events = merge_events(reports)
     for ev in events:
         g.add_node(
@@ -172,3 +177,15 @@ def _add_source(sources: list[Source], src: Source) -> None:
         (s.doc, s.sentence) != (src.doc, src.sentence) for s in sources
     ):
         sources.append(src)
+
+
+def _event_relations(etype: str, parts: list[Participant]) -> list[tuple[str, str, str]]:
+    """(head id, tail id, relation) pairs that an event of ``etype`` implies."""
+    out = []
+    for types, h_role, h_type, t_role, t_type, rel in _EVENT_RELATIONS:
+        if etype not in types:
+            continue
+        heads = [p.id for p in parts if p.role == h_role and p.type == h_type]
+        tails = [p.id for p in parts if p.role == t_role and p.type == t_type]
+        out += [(h, t, rel) for h in heads for t in tails if h != t]
+    return out

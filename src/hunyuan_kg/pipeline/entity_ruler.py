@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 from ..gazetteer import Gazetteer, Match
 from ..resources import alternation, data_path, read_yaml
 from .boundaries import split_at
+from .clause_events import clause_lexicon
 from .relations import title_pattern
 
 _TRIM = "「」『』《》“”‘’\"'()（）[]【】,，。、:：;；!！?？ \t\n·•-—"
@@ -87,6 +88,7 @@ def _rules() -> dict[str, Any]:
         "org_head": re.compile(raw["org_head_suffix"]),
         "org_model": re.compile(raw["org_model_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
+        "lists": raw["list_items"],
         "model_kinds": frozenset(raw["org_model_kinds"]),
     }
 
@@ -115,6 +117,8 @@ class EntityRuler:
         weak = [c for c in weak if not _extends_known(text[c.start : c.end], known)]
         added = self._take(weak, chosen, taken)
         chosen += self._repeats(text, added, taken)
+        listed = self._take(self._list_cands(text, chosen), chosen, taken)
+        chosen += self._repeats(text, listed, taken)
         split_at(doc, (x for c in chosen for x in (c.start, c.end)))
         spans: list[Span] = []
         for c in sorted(chosen, key=lambda c: c.start):
@@ -202,6 +206,57 @@ class EntityRuler:
             return None
         return _Cand(start, model.end(), "PRODUCT", "", 0)
 
+    def _list_cands(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
+        """Unknown items of an enumeration whose known items share one type (see
+        ``list_items`` in ``data/entities/patterns.yml``)."""
+        cfg = self.rules["lists"]
+        sep = cfg["separator"]
+        if sep not in text:
+            return []
+        spans = {(c.start, c.end): c for c in chosen if c.label in ("PERSON", "ORG", "PRODUCT")}
+        out: list[_Cand] = []
+        for lo, hi in _list_regions(text, sep):
+            items = _list_items(text, lo, hi, sep, cfg)
+            if len(items) < 3:
+                continue
+            known = [spans.get(it) for it in items]
+            labels = [c.label for c in known if c is not None]
+            if not labels:
+                continue
+            label = max(set(labels), key=labels.count)
+            n = labels.count(label)
+            if n < cfg["min_known"] or n < cfg["min_share"] * len(items):
+                continue
+            for (start, end), k in zip(items, known, strict=True):
+                if (
+                    k is None
+                    and self._name_like(text, start, end, cfg)
+                    and (c := self._trimmed(text, start, end, label, 1)) is not None
+                ):
+                    out.append(c)
+        return out
+
+    def _name_like(self, text: str, start: int, end: int, cfg: dict[str, Any]) -> bool:
+        name = text[start:end]
+        if not 2 <= len(name) <= cfg["max_len"] or any(b in name for b in self.rules["breaks"]):
+            return False
+        verbs = clause_lexicon().verbs
+        if (
+            self.stop.is_stopword(name)
+            or name.startswith(self.rules["bad_starts"])
+            or name.startswith(tuple(cfg["bad_item_starts"]))
+            or verbs.fullmatch(name)
+            or any(m.end() < len(name) for m in verbs.finditer(name))
+        ):  # 清控天诚持续追投 is a clause; a head word at the end is not (华平投资)
+            return False
+        if " " in name and not name.isascii():
+            return False  # Ubuntu 性能比较: a phrase, not a name
+        if re.search(r"(?<![A-Za-z0-9])\.|\.(?![A-Za-z0-9])", name):
+            return False
+        return all(ch.isalnum() or ch in " ·.-&'" for ch in name) and not any(
+            ch in name for ch in "的了在是也都等"
+        )
+
     def _has_cue(self, text: str, start: int, end: int) -> bool:
         return bool(
             self.rules["cue_after"].search(text[end : end + 4])
@@ -266,6 +321,59 @@ class EntityRuler:
         if entry is not None:
             return _Cand(start, end, entry.type, entry.id, rank)
         return _Cand(start, end, label, "", rank)
+
+
+_LIST_BOUNDARY = re.compile(r"[，,。；;：:！？!?\n（）()「」“”《》]")
+
+
+def _list_regions(text: str, sep: str) -> list[tuple[int, int]]:
+    """The clause-mark-delimited stretches of ``text`` that contain ``sep``."""
+    out, lo = [], 0
+    for m in _LIST_BOUNDARY.finditer(text):
+        if sep in text[lo : m.start()]:
+            out.append((lo, m.start()))
+        lo = m.end()
+    if sep in text[lo:]:
+        out.append((lo, len(text)))
+    return out
+
+
+def _list_items(
+    text: str, lo: int, hi: int, sep: str, cfg: dict[str, Any]
+) -> list[tuple[int, int]]:
+    """(start, end) of each item of the enumeration in ``text[lo:hi]``, stripped of the
+    cue before the first item and of 等 after the last."""
+    bounds, at = [], lo
+    for i in range(lo, hi):
+        if text[i] == sep:
+            bounds.append((at, i))
+            at = i + 1
+    last = (at, hi)
+    joiner = re.search(rf"^(.*?){cfg['last_joiner']}(?!.*{cfg['last_joiner']})", text[at:hi])
+    if joiner is not None and joiner.group(1):
+        bounds.append((at, at + len(joiner.group(1))))
+        last = (at + joiner.end(), hi)
+    bounds.append(last)
+    first_start, first_end = bounds[0]
+    cue_ends = [
+        k + len(cue)
+        for cue in cfg["lead_cues"]
+        if (k := text.rfind(cue, first_start, first_end)) != -1
+    ]
+    if cue_ends:
+        bounds[0] = (max(cue_ends), first_end)
+    last_start, last_end = bounds[-1]
+    tails = [k for tail in cfg["trailing"] if (k := text.find(tail, last_start, last_end)) != -1]
+    if tails:
+        bounds[-1] = (last_start, min(tails))
+    out = []
+    for start, end in bounds:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+    return out
 
 
 def _extends_known(name: str, known: set[str]) -> bool:
