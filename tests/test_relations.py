@@ -231,3 +231,27 @@ def test_a_byline_gives_a_role_at_the_publisher(nlp):
     assert ("role", "王伟", "云海日报", "作者") in rels(doc)
     unsourced = doc_with_ents(nlp, "作者 | 王伟", {"王伟": "PERSON"})
     assert rels(unsourced) == []
+
+
+@pytest.fixture(scope="module")
+def gaz_nlp():
+    import hunyuan_kg
+
+    return hunyuan_kg.load(ner=None, segmenter="char")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gazetteer knows who makes 抖音 and owns 火山引擎: named together, they are linked
+        ("字节跳动今年继续加码抖音的电商业务。", ("develops", "字节跳动", "抖音")),
+        ("火山引擎和字节跳动的其他部门一起参与了这次合作。", ("part_of", "火山引擎", "字节跳动")),
+    ],
+)
+def test_a_gazetteer_parent_named_in_the_sentence_is_linked(gaz_nlp, text, expected):
+    assert expected in {(r.type, r.head.text, r.tail.text) for r in gaz_nlp(text)._.relations}
+
+
+def test_a_gazetteer_parent_named_elsewhere_is_not_linked(gaz_nlp):
+    doc = gaz_nlp("抖音的日活再创新高。这家公司还发布了新模型。字节跳动没有回应。")
+    assert not any(r.tail.text == "抖音" for r in doc._.relations)

@@ -325,17 +325,29 @@ class RelationExtractor:
     ) -> None:
         if self.gazetteer is None:
             return
+        by_id = {e.kb_id: e for e in ents if e.kb_id}
         for ent in ents:
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
             parent = self._named_parent(ent)
-            if parent is None:
+            if parent is not None:
+                p_ref = EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
+            elif (p_ref := self._parent_in_sentence(ent, by_id)) is None:
                 continue
-            p_ref = EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
             rel, head, tail = (
                 ("part_of", ent, p_ref) if ent.label == "ORG" else ("develops", p_ref, ent)
             )
             out.append(RelationCandidate(rel, head, tail, "", sent, ent.start, ent.end))
+
+    def _parent_in_sentence(self, ent: EntityRef, by_id: dict[str, EntityRef]) -> EntityRef | None:
+        """The gazetteer parent of ``ent`` when the sentence names it too (字节跳动推出了
+        抖音: 抖音's parent is 字节跳动)."""
+        assert self.gazetteer is not None
+        own = self.gazetteer.entries.get(ent.kb_id)
+        if own is None or own.parent is None:
+            return None
+        parent = by_id.get(own.parent)
+        return parent if parent is not None and parent.label == "ORG" else None
 
     def _named_parent(self, ent: EntityRef) -> Any:
         """The organisation whose name begins ``ent``'s name and that owns it: by the
