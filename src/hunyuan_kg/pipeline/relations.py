@@ -330,9 +330,12 @@ class RelationExtractor:
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
             parent = self._named_parent(ent)
-            if parent is not None:
-                p_ref = EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
-            elif (p_ref := self._parent_in_sentence(ent, by_id)) is None:
+            p_ref = (
+                EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
+                if parent is not None
+                else self._parent_in_sentence(ent, by_id)
+            )
+            if p_ref is None:
                 continue
             rel, head, tail = (
                 ("part_of", ent, p_ref) if ent.label == "ORG" else ("develops", p_ref, ent)
