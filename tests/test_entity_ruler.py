@@ -117,3 +117,20 @@ def test_unknown_items_of_a_list_of_known_organisations_are_organisations(nlp, t
 )
 def test_a_list_spreads_no_type_to_phrases_or_without_known_items(nlp, text):
     assert [e.text for e in nlp(text).ents if e.text not in ("腾讯", "百度")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("新增了 AI\n3 个新功能。", "AI\n3", None),  # no name across a line break
+        ("Gartner 2024 报告显示。", "Gartner 2024", None),  # a year is no version
+        ("辅助驾驶升级到 NOVA 3．5 版本。", "NOVA 3", "NOVA 3．5"),  # a full-width point
+        ("他从中学到高中再到大学都在北京。", "中学到高中再到大学", None),  # 到 ends a name
+        ("模型的水平已达大学生水平。", "模型的水平已达大学", None),  # 大学生 is no university
+    ],
+)
+def test_pattern_names_stop_at_line_breaks_years_and_function_words(nlp, text, absent, present):
+    names = [e.text for e in nlp(text).ents]
+    assert absent not in names
+    if present:
+        assert present in names
