@@ -30,9 +30,10 @@ from hunyuan_kg.ingest.errors import IngestError, UnusableText
 from hunyuan_kg.ingest.frontmatter import split_front_matter
 from hunyuan_kg.ingest.header import Header, find_header, find_header_fields
 from hunyuan_kg.ingest.html_page import extract_html
+from hunyuan_kg.ingest.markdown import markdown_text
 from hunyuan_kg.ingest.paths import HTML_SUFFIXES, scan_inputs, unique_ids
 from hunyuan_kg.ingest.safe_read import DEFAULT_MAX_BYTES, read_input
-from hunyuan_kg.ingest.textclean import normalize_chars, strip_markdown
+from hunyuan_kg.ingest.textclean import normalize_chars
 from hunyuan_kg.normalize import to_simplified, traditional_share
 
 _log = logging.getLogger(__name__)
@@ -171,7 +172,7 @@ def _text_article(text: str) -> _Article:
     """A .txt or Markdown file: front matter, then the body without Markdown markup."""
     front = split_front_matter(text)
     fields = front.fields
-    body = strip_markdown(front.body)
+    body = markdown_text(front.body)[0]
     if not body:
         raise UnusableText("no article text (only front matter or markup)")
     article = _Article(
