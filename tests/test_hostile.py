@@ -18,10 +18,12 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from typer.testing import CliRunner
 
 import hunyuan_kg
@@ -595,3 +597,58 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
     assert set(one) == set(two)
     for name in one:
         assert one[name] == two[name], name
+
+
+# --- 6. time linear in sentence length ----------------------------------------------------
+
+
+def test_one_long_sentence_takes_linear_time_and_costs_no_good_article(tmp_path, nlp, expected):
+    from hunyuan_kg.pipeline.sentences import MAX_SENTENCE
+
+    corpus = _write_good(tmp_path / "corpus")
+    (corpus / "line.txt").write_text("腾讯发布混元大模型，" * 4_000, encoding="utf-8")  # 40k chars
+    with deadline(30):  # quadratic: about 2 minutes
+        kg = hunyuan_kg.build([corpus], nlp=nlp)
+    assert {d.id for d in kg.documents} == {*GOOD_IDS, "line"} and not kg.failures
+    assert _projection(kg) == expected
+    doc = nlp("腾讯发布混元大模型，" * 200)
+    assert max(len(s.text) for s in doc.sents) <= MAX_SENTENCE
+
+
+@Language.component("hostile_slow")
+def _slow_component(doc):
+    """Stands for a pipeline step that runs away on one document (marked SLOWDOC)."""
+    if "SLOWDOC" in doc.text:
+        stop = time.monotonic() + 20
+        while time.monotonic() < stop:
+            time.sleep(0.01)
+    return doc
+
+
+def test_a_runaway_document_fails_alone_within_its_time_budget(tmp_path, monkeypatch, expected):
+    from hunyuan_kg import extraction
+
+    corpus = _write_good(tmp_path / "corpus")
+    (corpus / "slow.txt").write_text("SLOWDOC\n\n" + GOOD["good_wenxin.txt"], "utf-8")
+    slow = hunyuan_kg.load(segmenter="char", ner=None)
+    slow.add_pipe("hostile_slow", first=True)
+    monkeypatch.setattr(extraction, "DOC_TIME_BUDGET", 0.5)
+    started = time.monotonic()
+    kg = hunyuan_kg.build([corpus], nlp=slow)
+    assert time.monotonic() - started < 15
+    assert [(f.doc, f.reason.split(":")[0]) for f in kg.failures] == [
+        ("slow", "time budget exceeded")
+    ]
+    assert _projection(kg) == expected
+
+
+def test_the_time_budget_leaves_a_callers_alarm_alone(tmp_path):
+    corpus = _write_good(tmp_path / "corpus")
+    (corpus / "slow.txt").write_text("SLOWDOC\n\n" + GOOD["good_wenxin.txt"], "utf-8")
+    slow = hunyuan_kg.load(segmenter="char", ner=None)
+    slow.add_pipe("hostile_slow", first=True)
+    started = time.monotonic()
+    with pytest.raises(TimeoutError), deadline(1.0):  # the caller's, inside the budget's
+        hunyuan_kg.build([corpus], nlp=slow)
+    assert time.monotonic() - started < 5
+    time.sleep(0.1)  # no stray alarm left behind

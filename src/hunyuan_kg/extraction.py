@@ -15,7 +15,11 @@ boundaries cheaply and caches as JSON; resolution works on these alone.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
@@ -154,17 +158,87 @@ class Failure:
     reason: str
 
 
+#: Seconds one document may spend in the pipeline before it is failed (``time budget
+#: exceeded``) and the build goes on. Enforced with SIGALRM, so in the main thread only
+#: (the command line, ``jobs`` processes); Dask worker threads run without it.
+DOC_TIME_BUDGET = 600.0
+
+
+class _OverBudget(BaseException):
+    """Raised by the alarm; a BaseException, so no ``except Exception`` swallows it."""
+
+
+class OuterAlarm(BaseException):
+    """What the caller's own SIGALRM handler raised while a document ran (``original``):
+    carried up as a BaseException, never taken for a failure of the document, and raised
+    again as it was by :func:`extract_documents`."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(repr(original))
+        self.original = original
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_OverBudget` in the block after ``seconds``, where signals allow; an
+    alarm already set by the caller (a test's deadline) keeps its time and its handler."""
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    outer_handler = signal.getsignal(signal.SIGALRM)
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
+    outer_first = 0 < outer_left <= seconds
+
+    def expired(signum: int, frame: Any) -> None:
+        if outer_first and callable(outer_handler):
+            try:
+                outer_handler(signum, frame)
+            except BaseException as exc:
+                raise OuterAlarm(exc) from exc
+            left = seconds - (time.monotonic() - started)
+            if left > 0:  # the caller's alarm passed quietly: ours still runs
+                signal.setitimer(signal.ITIMER_REAL, left)
+                return
+        raise _OverBudget
+
+    started = time.monotonic()
+    signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, outer_left if outer_first else seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer_handler)
+        left = outer_left - (time.monotonic() - started)
+        if outer_left > 0 and left > 0:  # the caller's alarm, for the time it had left
+            signal.setitimer(signal.ITIMER_REAL, left)
+
+
 def extract_documents(
-    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32
+    nlp: Language,
+    documents: Iterable[Document],
+    *,
+    batch_size: int = 32,
+    time_budget: float | None = None,
 ) -> Iterator[DocExtraction | Failure]:
     """Run ``nlp`` over ``documents`` in batches (``nlp.pipe``); a document that breaks the
-    pipeline yields a :class:`Failure` and never costs the rest of its batch."""
+    pipeline, or takes more than ``time_budget`` seconds (default
+    :data:`DOC_TIME_BUDGET`; 0 for none), yields a :class:`Failure` and never costs the
+    rest of its batch."""
+    budget = DOC_TIME_BUDGET if time_budget is None else time_budget
     it = iter(documents)
     while batch := list(islice(it, batch_size)):
         try:
-            done = list(nlp.pipe((make_doc(nlp, d) for d in batch), batch_size=batch_size))
-        except Exception:
-            yield from (_one(nlp, d) for d in batch)
+            with _time_limit(budget * len(batch)):
+                done = list(nlp.pipe((make_doc(nlp, d) for d in batch), batch_size=batch_size))
+        except OuterAlarm as alarm:
+            raise alarm.original from None
+        except (Exception, _OverBudget):
+            yield from (_one(nlp, d, budget) for d in batch)
             continue
         for d, doc in zip(batch, done, strict=True):
             x = extraction_from_doc(doc, document_info(d))
@@ -172,12 +246,18 @@ def extract_documents(
             yield x
 
 
-def _one(nlp: Language, document: Document) -> DocExtraction | Failure:
+def _one(nlp: Language, document: Document, budget: float) -> DocExtraction | Failure:
     if len(document.text) > nlp.max_length:
         reason = f"too long: {len(document.text)} characters (limit {nlp.max_length})"
         return Failure(document.id, document.path, reason)
     try:
-        doc = nlp(make_doc(nlp, document))
+        with _time_limit(budget):
+            doc = nlp(make_doc(nlp, document))
+    except OuterAlarm as alarm:
+        raise alarm.original from None
+    except _OverBudget:
+        reason = f"time budget exceeded: over {budget:g} s in the pipeline"
+        return Failure(document.id, document.path, reason)
     except Exception as exc:
         return Failure(document.id, document.path, f"pipeline error: {type(exc).__name__}: {exc}")
     x = extraction_from_doc(doc, document_info(document))
