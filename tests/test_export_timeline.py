@@ -92,6 +92,63 @@ def test_timelinejs_dates_to_granularity_and_escaped_text(
     assert headline == (
         "混元开源 &lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt; &amp; 🚀"
     )
-    assert "<em>planned</em>" in slides["EVENT:plan-2024"]["text"]["text"]
+    assert "<em>计划中</em>" in slides["EVENT:plan-2024"]["text"]["text"]
     assert "<script>" not in path.read_text(encoding="utf-8")
     assert doc["title"]["text"]["headline"]
+
+
+def _quarter_kg(toy_kg: KnowledgeGraph) -> KnowledgeGraph:
+    """The toy graph plus a 2018-Q4 funding reported twice by a2 in the same sentence
+    and once by a1 (the repeated sentence of issue 16)."""
+    from hunyuan_kg.records import Source, TimelineEvent
+
+    said = "2018年第四季度，腾讯完成新一轮融资。"
+    event = TimelineEvent(
+        "EVENT:funding-2018",
+        "funding",
+        "腾讯完成融资",
+        "2018-Q4",
+        "quarter",
+        sources=[Source("a2", said, 0, 5), Source("a2", said, 9, 11), Source("a1", said, 0, 5)],
+    )
+    return KnowledgeGraph(toy_kg.graph, [*toy_kg.events, event], toy_kg.documents)
+
+
+def test_timelinejs_speaks_chinese_names_articles_and_says_each_sentence_once(
+    toy_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    kg = _quarter_kg(toy_kg)
+    path = tmp_path / "timelinejs.json"
+    write_timelinejs(kg, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["title"]["text"]["headline"] == "科技新闻时间线"
+    assert doc["title"]["text"]["text"] == "5 个事件，2018 年至 2024 年，来自 3 篇文章"
+    slides = {s["unique_id"]: s for s in doc["events"]}
+    assert {s["group"] for s in slides.values()} == {"成立", "发布", "上线", "开源", "融资"}
+    funding = slides["EVENT:funding-2018"]
+    assert funding["start_date"] == {
+        "year": "2018",
+        "month": "10",
+        "display_date": "2018 年第四季度",
+    }
+    text = funding["text"]["text"]
+    assert text.count("腾讯完成新一轮融资") == 1
+    assert "<strong>混元大模型发布、腾讯成立混元研究组</strong>" in text  # titles, not a2/a1
+    launch = slides["EVENT:launch-2023"]["text"]["text"]
+    assert "<strong>混元大模型发布</strong>" in launch and ">a2<" not in launch
+
+
+def test_timeline_csv_dates_sort_and_parse(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.csv"
+    write_timeline_csv(_quarter_kg(toy_kg), path)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(df.columns[:5]) == ["id", "date", "granularity", "start", "end"]
+    quarter = df.set_index("id").loc["EVENT:funding-2018"]
+    assert (quarter["start"], quarter["end"]) == ("2018-10-01", "2018-12-31")
+    assert quarter["sources"].count("腾讯完成新一轮融资") == 2  # once for a2, once for a1
+    starts = pd.to_datetime(df["start"])  # one precision: parses, sorts
+    assert df.sort_values("start")["id"].iloc[0] == "EVENT:funding-2018"
+    assert starts.is_monotonic_increasing  # rows are in timeline order
+    # the mixed-precision date column parses with format="ISO8601", except quarters
+    plain = df[df["granularity"] != "quarter"]["date"]
+    assert pd.to_datetime(plain, format="ISO8601").notna().all()

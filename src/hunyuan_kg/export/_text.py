@@ -11,7 +11,60 @@
 from __future__ import annotations
 
 from ..records import TimelineEvent
-from ._dates import date_parts
+from ._dates import date_parts, period_months
+
+#: Chinese names of the event types (TimelineJS groups), statuses and entity types.
+EVENT_TYPE_ZH = {
+    "launch": "发布",
+    "release": "上线",
+    "open_source": "开源",
+    "join": "加入",
+    "depart": "离职",
+    "appoint": "任命",
+    "found": "成立",
+    "funding": "融资",
+    "acquisition": "收购",
+    "listing": "上市",
+    "partnership": "合作",
+    "integration": "接入",
+    "conference": "会议",
+    "other": "其他",
+}
+STATUS_ZH = {"happened": "已发生", "planned": "计划中", "denied": "已否认"}
+ENTITY_TYPE_ZH = {
+    "PERSON": "人物",
+    "ORG": "机构",
+    "PRODUCT": "产品",
+    "EVENT": "事件",
+    "LOC": "地点",
+}
+_CN_DIGITS = "零一二三四"
+
+
+def date_zh(date: str) -> str:
+    """A partial ISO date the way a Chinese reader writes it.
+
+    >>> [date_zh(d) for d in ("2021", "2024-H2", "2018-Q4", "2024-W05")]
+    ['2021 年', '2024 年下半年', '2018 年第四季度', '2024 年第 5 周']
+    >>> date_zh("2023-09"), date_zh("2023-09-07")
+    ('2023 年 9 月', '2023 年 9 月 7 日')
+    """
+    months = period_months(date)
+    if months:
+        year, first, last = months
+        if last - first == 5:
+            return f"{year} 年{'上' if first == 1 else '下'}半年"
+        return f"{year} 年第{_CN_DIGITS[last // 3]}季度"
+    if "-W" in date:
+        head, week = date.split("-W", 1)
+        return f"{head} 年第 {int(week)} 周"
+    year, month, day = date_parts(date)
+    out = f"{year} 年"
+    if month is not None:
+        out += f" {month} 月"
+        if day is not None:
+            out += f" {day} 日"
+    return out
 
 
 def year_of(date: str) -> str:

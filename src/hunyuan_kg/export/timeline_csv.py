@@ -1,8 +1,10 @@
 """``timeline.csv``: one row per dated event, for spreadsheets and pandas.
 
-Columns: id, date, granularity, type, status, title, participants (``'|'``-joined
-labels), docs (``'|'``-joined ids), sources (``[doc] sentence`` lines joined by a
-newline inside the quoted cell). UTF-8 with a byte-order mark so that Excel shows
+Columns: id, date, granularity, start and end (first and last day of the period the
+date names, ISO: sort or parse these, ``pd.to_datetime(df.start)``; ``date`` mixes
+precisions, ``2021``, ``2018-Q4``, ``2023-09-07``), type, status, title, participants
+(``'|'``-joined labels), docs (``'|'``-joined ids), sources (``[doc] sentence`` lines, each
+once, joined by a newline inside the quoted cell). UTF-8 with a byte-order mark so that Excel shows
 Chinese correctly; ``pandas.read_csv`` and ``csv`` with ``encoding="utf-8-sig"``
 read it as is. A text cell that starts with ``= + - @``, a tab or a carriage return gets a
 leading ``'`` (OWASP's rule against CSV injection), so a spreadsheet shows it as text
@@ -13,6 +15,9 @@ instead of running it as a formula: see :func:`csv_cell`.
 ...                   sources=[Source("a1", "腾讯发布混元。", 0, 2)])
 >>> event_row(e)["sources"]
 '[a1] 腾讯发布混元。'
+>>> q = event_row(TimelineEvent("EVENT:2", "funding", "融资", "2018-Q4", "quarter"))
+>>> q["start"], q["end"]
+('2018-10-01', '2018-12-31')
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..fileio import atomic_write
 from ..records import TimelineEvent
+from ._dates import date_period
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -32,6 +38,8 @@ COLUMNS = (
     "id",
     "date",
     "granularity",
+    "start",
+    "end",
     "type",
     "status",
     "title",
@@ -60,16 +68,22 @@ def csv_cell(value: object) -> object:
 
 def event_row(event: TimelineEvent) -> dict[str, str]:
     """The CSV row of one event."""
+    try:
+        start, end = date_period(event.date) if event.date else ("", "")
+    except ValueError:
+        start, end = "", ""
     return {
         "id": event.id,
         "date": event.date or "",
         "granularity": event.granularity or "",
+        "start": start,
+        "end": end,
         "type": event.type,
         "status": event.status,
         "title": event.title,
         "participants": "|".join(p.label for p in event.participants),
         "docs": "|".join(sorted({s.doc for s in event.sources})),
-        "sources": "\n".join(f"[{s.doc}] {s.sentence}" for s in event.sources),
+        "sources": "\n".join(dict.fromkeys(f"[{s.doc}] {s.sentence}" for s in event.sources)),
     }
 
 
