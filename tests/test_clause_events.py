@@ -64,6 +64,7 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "林远在 2023 年接受采访时谈到云帆。",  # talk about something, not a happening
         "2023 年，市场开始回暖。",  # names nobody
         "星河科技开始调研芯片业务。",  # no date
+        "在 2023 年星河科技的发布会上，",  # when and where, not what happened
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
@@ -94,3 +95,8 @@ def test_the_mined_verbs_are_event_verbs_and_leave_out_states():
         assert lex.verbs.search(verb), verb
     for verb in lex.stative:
         assert not lex.verbs.fullmatch(verb), verb
+
+
+def test_a_clause_without_a_predicate_of_the_subject_does_not_borrow_it(nlp):
+    doc = doc_with_ents(nlp, "2023 年，星河科技发布了新手机，屏幕分辨率达到了 2K。", ENTS, dct=DCT)
+    assert not any("分辨率" in e.title for e in doc._.events)

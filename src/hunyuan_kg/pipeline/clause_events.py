@@ -53,6 +53,8 @@ class _ClauseLexicon:
     not_event: re.Pattern[str] | None
     stative: frozenset[str]
     speech_end: tuple[str, ...]
+    adverbial_end: tuple[str, ...]
+    predicate_start: re.Pattern[str]
     max_title: int
 
 
@@ -71,6 +73,12 @@ def clause_lexicon() -> _ClauseLexicon:
         not_event=re.compile(alternation(not_event)) if not_event else None,
         stative=stative,
         speech_end=tuple(raw["speech_end"]),
+        adverbial_end=tuple(raw["adverbial_end"]),
+        predicate_start=re.compile(
+            rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
+            rf"(?:{alternation(raw['predicate_adverbs'])})*"
+            rf"(?:{alternation([v for v in verbs if v not in stative])})"
+        ),
         max_title=int(raw["max_title"]),
     )
 
@@ -162,8 +170,11 @@ class ClauseEvents:
                 continue  # 此前, 目前 …: a time of its own, not the inherited date
             if self.clex.not_event is not None and self.clex.not_event.search(rest):
                 continue
-            if rest.rstrip(' “"「『').endswith(self.clex.speech_end):
+            tail = rest.rstrip(' “"「『')
+            if tail.endswith(self.clex.speech_end):
                 continue  # 百度宣布：… — what was announced follows
+            if tail.endswith(self.clex.adverbial_end) or tail.startswith("的"):
+                continue  # 在小米十周年演讲中 / 的投资者日上: when and where, not what
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
             said = rest
             for e in names:  # 跳动 in 字节跳动 is no predicate
@@ -174,18 +185,24 @@ class ClauseEvents:
             agent = next((e for e in names if e.label_ in _ACTORS), None)
             prefix = ""
             if agent is None:
+                body = self.clex.lead.sub("", self._opening_dates_cut(text, lo, hi, own))
                 if subject is None or subject.end_char > lo:
                     if not names:
                         continue
-                else:
+                elif self.clex.predicate_start.match(body):
                     agent, prefix = subject, subject.text
+                elif not names:
+                    continue  # 小米……，PPI 达到了 261: not a predicate of the subject
             participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
             participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
             title = self._title(prefix, self._opening_dates_cut(text, lo, hi, own), names)
             status = self._status(text, lo, hi)
             if not title or status == "denied":
                 continue  # 并非今年才开始: a denial is no happening
-            trigger = self.lex.trigger_rx.search(text, lo, hi)
+            trigger = next(
+                (m for m in self.lex.trigger_rx.finditer(text, lo, hi) if not self._blocked(m)),
+                None,
+            )
             etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
             at = trigger.start() if trigger else (names[0].start_char if names else lo)
             ev = EventCandidate(
@@ -203,6 +220,11 @@ class ClauseEvents:
             )
             out.append(ev)
         return out
+
+    def _blocked(self, m: re.Match[str]) -> bool:
+        """A trigger inside a longer word that is no trigger (发布会, 融资额)."""
+        near = self.lex.not_trigger_rx.finditer(m.string, max(0, m.start() - 6), m.end() + 6)
+        return any(b.start() <= m.start() and m.end() <= b.end() for b in near)
 
     def _without_dates(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
         parts, at = [], lo
