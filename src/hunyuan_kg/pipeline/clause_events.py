@@ -176,6 +176,12 @@ class ClauseEvents:
             if tail.endswith(self.clex.adverbial_end) or tail.startswith("的"):
                 continue  # 在小米十周年演讲中 / 的投资者日上: when and where, not what
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
+            if (
+                names
+                and text[lo:hi].rstrip().endswith(names[-1].text)
+                and text[lo : names[-1].start_char].rstrip().endswith("的")
+            ):
+                continue  # 出生于安徽的李斌: a noun phrase, not a predicate
             said = rest
             for e in names:  # 跳动 in 字节跳动 is no predicate
                 said = said.replace(e.text, " ")
