@@ -66,6 +66,7 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "星河科技开始调研芯片业务。",  # no date
         "在 2023 年星河科技的发布会上，",  # when and where, not what happened
         "2019 年加入星河科技的林远，",  # a noun phrase, not a predicate
+        "2023 年是星河科技成立的第十年。",  # a copula: a state, not a happening
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

@@ -173,8 +173,8 @@ class ClauseEvents:
             tail = rest.rstrip(' “"「『')
             if tail.endswith(self.clex.speech_end):
                 continue  # 百度宣布：… — what was announced follows
-            if tail.endswith(self.clex.adverbial_end) or tail.startswith("的"):
-                continue  # 在小米十周年演讲中 / 的投资者日上: when and where, not what
+            if tail.endswith(self.clex.adverbial_end) or tail.startswith(("的", "是")):
+                continue  # 在…演讲中 / 的投资者日上 / 是…的第 25 个年头: not what happened
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
             if (
                 names
