@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 import hunyuan_kg
 from hunyuan_kg import api, fileio
 from hunyuan_kg.cli import app
-from hunyuan_kg.ingest import IngestError, InputError, read_input
+from hunyuan_kg.ingest import IngestError, InputError, read_document, read_input
 from hunyuan_kg.kg import KnowledgeGraph
 
 LIGHT = ("--segmenter", "char", "--ner", "none", "--jobs", "1", "--quiet")
@@ -305,6 +305,39 @@ def test_unreadable_folder_by_mode_is_reported(tmp_path, nlp):
         locked.chmod(stat.S_IRWXU)
     assert {d.id for d in kg.documents} == GOOD_IDS
     assert [f.path for f in kg.failures] == [str(locked)]
+
+
+# --- silent loss: deep HTML, lone surrogates ----------------------------------------------
+
+
+def _nested(depth: int) -> str:
+    return (
+        "<html><head><title>深层网页</title></head><body>"
+        + "<div>" * depth
+        + "<p>2023 年 4 月 7 日，华为发布盘古大模型。</p>"
+        + "</div>" * depth
+        + "<p>尾部段落：2023 年 3 月 16 日，百度发布文心一言。</p></body></html>"
+    )
+
+
+def test_deeply_nested_html_keeps_all_its_text(tmp_path, nlp, expected):
+    corpus = _write_good(tmp_path / "corpus")
+    (corpus / "deep300.html").write_text(_nested(300), encoding="utf-8")
+    (corpus / "deep10k.html").write_text(_nested(10_000), encoding="utf-8")
+    kg = hunyuan_kg.build([corpus], nlp=nlp)
+    assert not kg.failures
+    assert _projection(kg) == expected
+    for name in ("deep300", "deep10k"):
+        text = read_document(corpus / f"{name}.html").text
+        assert "华为发布盘古大模型" in text and "百度发布文心一言" in text, name
+
+
+def test_broken_bytes_in_a_short_file_are_never_read_as_a_single_byte_code_page(tmp_path):
+    path = tmp_path / "s.txt"
+    for data in (b"\xed\xa0\x80" * 4 + b"a", b"ab\xed\xa0\x80\xed\xb0\x80cdefg"):
+        path.write_bytes(data)
+        with pytest.raises(IngestError, match="undecodable"):
+            read_document(path)
 
 
 # --- 2. writing outputs: every OSError is exit 3, previous outputs intact ---------------

@@ -24,9 +24,7 @@ _BOMS = (
 # A UTF-8 file with a few broken bytes (a truncated last character, a bad copy) is still
 # read as UTF-8 when at most this share of its characters had to be replaced.
 _MAX_REPLACED_SHARE = 0.001
-_NEVER_WITHOUT_BOM = ("utf_16", "utf_32")
 _CHINESE = frozenset({"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950"})
-_CHAOS_TIE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +64,19 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _detect(data: bytes) -> Decoded | None:
-    """charset-normalizer's best reading, a Chinese codec winning when nearly as good.
+    """charset-normalizer's best reading among the Chinese codecs (GB18030/GBK, Big5).
 
     BOM-less UTF-16/32 is not considered: short GB18030 text often reads as UTF-16-BE
     just as cleanly, and real UTF-16 files carry a BOM (handled before detection).
     """
     from charset_normalizer import from_bytes
 
-    matches = [m for m in from_bytes(data) if not m.encoding.startswith(_NEVER_WITHOUT_BOM)]
+    # Only Chinese codecs: single-byte code pages read any bytes, so a few broken UTF-8
+    # bytes (lone surrogates) would pass for EBCDIC, Cyrillic or Greek text.
+    matches = [m for m in from_bytes(data) if m.encoding in _CHINESE]
     if not matches:
         return None
-    least = min(m.chaos for m in matches)
-    chinese = [m for m in matches if m.encoding in _CHINESE and m.chaos <= least + _CHAOS_TIE]
-    best = min(chinese, key=lambda m: m.chaos) if chinese else matches[0]
+    best = min(matches, key=lambda m: m.chaos)
     return Decoded(str(best), best.encoding)
 
 

@@ -1,7 +1,10 @@
 """HTML → visible article text plus title, date, author and site from the markup.
 
 Main text comes from trafilatura (precision first, no comments); when it finds nothing
-the text of ``<body>`` without scripts and styles is used. The date is taken only from
+the text of ``<body>`` without scripts and styles is used. Pages nested deeper than the
+parser follows (lxml keeps about 2,000 levels with ``huge_tree``, 255 without) would lose
+everything past that depth: when the parsed body holds less than half of the page's text,
+the text is read from the markup itself (:func:`plain_text`). The date is taken only from
 metadata (``<meta>`` tags, JSON-LD, ``<time datetime>``, a dated canonical URL) through
 htmldate; dates written in the body are left to the text inference. Nothing is fetched.
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 
@@ -65,17 +69,22 @@ def extract_html(markup: str) -> HtmlContent:
 
     markup = _XML_DECLARATION.sub("", markup)
     try:
-        tree = lxml_html.document_fromstring(markup)
+        tree = lxml_html.document_fromstring(markup, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise UnusableText(f"unparseable HTML ({exc})") from exc
     metadata = trafilatura.extract_metadata(
         _metadata_tree(tree), date_config={"extensive_search": False, "original_date": True}
     )
-    text = trafilatura.extract(
-        copy.deepcopy(tree), include_comments=False, favor_precision=True, include_tables=True
-    )
+    parsed = body_text(tree)
+    plain = plain_text(markup)
+    if len(parsed) < len(plain) / 2:  # nested too deep: the parser dropped the rest
+        text: str | None = plain
+    else:
+        text = trafilatura.extract(
+            copy.deepcopy(tree), include_comments=False, favor_precision=True, include_tables=True
+        )
     return HtmlContent(
-        text=text if text and text.strip() else body_text(tree),
+        text=text if text and text.strip() else parsed,
         title=metadata.title or _first_heading(tree),
         date=_iso_date(metadata.date),
         author=metadata.author,
@@ -101,6 +110,36 @@ def body_text(tree: lxml_html.HtmlElement) -> str:
         if isinstance(element.tag, str) and element.tag in _BLOCKS:
             element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in body.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_INVISIBLE_OPEN = re.compile(rf"<({'|'.join(_INVISIBLE)})\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
+def plain_text(markup: str) -> str:
+    """The visible text of ``markup`` read without a parse tree (any nesting depth):
+    invisible elements dropped, block tags ending lines, other tags removed, entities
+    decoded. Linear in the length of the markup, however broken it is.
+
+    >>> plain_text("<div><div><p>一 &amp; 二</p><script>x()</script></div><p>三</p></div>")
+    '一 & 二\\n三'
+    """
+    kept: list[str] = []
+    pos = 0
+    lowered = markup.lower()
+    while (m := _INVISIBLE_OPEN.search(markup, pos)) is not None:
+        kept.append(markup[pos : m.start()])
+        close = lowered.find(f"</{m.group(1).lower()}", m.end())
+        if close == -1:
+            pos = len(markup)
+            break
+        end = markup.find(">", close)
+        pos = len(markup) if end == -1 else end + 1
+    kept.append(markup[pos:])
+    text = _TAG.sub("", _BLOCK_TAG.sub("\n", "".join(kept)))
+    lines = (" ".join(line.split()) for line in html.unescape(text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
