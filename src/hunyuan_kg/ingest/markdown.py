@@ -3,12 +3,14 @@
 The parser (CommonMark plus GFM tables and strikethrough) decides what is markup:
 emphasis, inline code, links and reference links keep their text, ordered list items
 their number (``1. ``), bullet items only their text; images, autolinks
-(``<https://…>``), raw HTML tags, link reference definitions, code fences and rules go;
-table pipes become spaces between cells. Indented code blocks are off: in a scraped
-``.txt`` an indented paragraph is prose. Blocks are separated by a blank line, the lines
-of a paragraph, the items of a tight list and the rows of a table by a newline.
-CommonMark does not close ``**…**`` next to CJK punctuation (``**“混元”**发布``); such
-left-over ``**``/``__`` runs are removed as the old line cleaner did.
+(``<https://…>``), link reference definitions, code fences and rules go; table pipes
+become spaces between cells. Raw HTML is not markup here: an article that quotes
+``<script>`` keeps it as text (the exporters escape it), as before. Indented code blocks
+are off: in a scraped ``.txt`` an indented paragraph is prose. Blocks are separated by a
+blank line, the lines of a paragraph, the items of a tight list and the rows of a table
+by a newline. CommonMark does not close ``**…**`` next to CJK punctuation
+(``**“混元”**发布``); such left-over ``**``/``__`` runs are removed as the old line
+cleaner did.
 
 Every piece of the output text is copied from the source: :class:`Segment` ``s`` says
 ``text[s.start:s.start + s.length] == source[s.source:s.source + s.length]``, so an
@@ -53,8 +55,6 @@ _MARKUP = re.compile(r"[\[\]*_`<>!|#]")
 # ** and __ are left-over bold markers.
 _BOLD_JOIN = re.compile(r"(?<=[^\s*])\*{4,}(?=[^\s*])")
 _BOLD = re.compile(r"\*{2,}|(?<![\w])__|__(?![\w])")
-_TAG = re.compile(r"<[^<>\n]{0,2000}>")
-_SKIPPED_BLOCKS = frozenset({"fence", "code_block", "hr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class Segment:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.disable("code")
     return md
 
@@ -150,7 +150,7 @@ def _inline(w: _Writer, children: list[Token]) -> None:
             w.write("\n")
         elif t.type == "link_open" and t.markup == "autolink":
             skip = 1
-        # images, raw inline HTML and the emphasis/link/strikethrough markers write nothing
+        # images and the emphasis/link/strikethrough markers write nothing
 
 
 def markdown_text(source: str) -> tuple[str, list[Segment]]:
@@ -161,7 +161,7 @@ def markdown_text(source: str) -> tuple[str, list[Segment]]:
     w = _Writer(source)
     tokens = _parser().parse(source)
     for i, t in enumerate(tokens):
-        if t.type in ("paragraph_open", "heading_open", "html_block"):
+        if t.type in ("paragraph_open", "heading_open"):
             # a tight list's paragraphs are hidden: its items go one a line
             w.separate("\n" if t.hidden else "\n\n")
         elif t.type == "tr_open":
@@ -179,15 +179,6 @@ def markdown_text(source: str) -> tuple[str, list[Segment]]:
         if t.type == "inline":
             w.region(t)
             _inline(w, t.children or [])
-        elif t.type == "html_block":
-            w.region(t)
-            lines = [x.strip() for x in _TAG.sub("", t.content).split("\n")]
-            for i, line in enumerate(x for x in lines if x):
-                if i:
-                    w.write("\n")
-                w.text_piece(line)
-        elif t.type in _SKIPPED_BLOCKS:
-            continue
     text = "".join(w.parts)
     return text.strip(), w.segments if text == text.strip() else _shift(text, w.segments)
 
