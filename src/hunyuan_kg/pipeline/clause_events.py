@@ -117,7 +117,9 @@ class ClauseEvents:
             ),
             key=lambda s: s.start_char,
         )
-        taken = [(e.sentence, e.start) for e in doc._.events]
+        taken: dict[tuple[int, int], list[int]] = {}  # by sentence: one lookup, not a scan
+        for e in doc._.events:
+            taken.setdefault(e.sentence, []).append(e.start)
         new: list[EventCandidate] = []
         ei = di = 0
         for sent in doc.sents:
@@ -126,11 +128,15 @@ class ClauseEvents:
                 ei += 1
             while di < len(dates) and dates[di].start_char < s_start:
                 di += 1
-            s_ents = [e for e in ents[ei:] if e.start_char < s_end]
-            s_dates = [d for d in dates[di:] if d.start_char < s_end]
+            ej, dj = ei, di  # the sentence's entities and dates, never the rest of the text
+            while ej < len(ents) and ents[ej].start_char < s_end:
+                ej += 1
+            while dj < len(dates) and dates[dj].start_char < s_end:
+                dj += 1
+            s_ents, s_dates = ents[ei:ej], dates[di:dj]
             if not s_dates:
                 continue
-            busy = [t for (ss, t) in taken if ss == (s_start, s_end)]
+            busy = taken.get((s_start, s_end), [])
             new += self._sentence(text, s_start, s_end, s_ents, s_dates, busy)
         doc._.events.extend(new)
         return doc
