@@ -150,6 +150,8 @@ class _Sentence:
     prev_date: tuple[str, str, str] | None
     # in an interviewee's answer: the organisation the article is about (we = the company)
     company: Span | None = None
+    # the entities that can be arguments, found once per sentence (not once per trigger)
+    usable: list[Span] | None = None
 
 
 class EventExtractor:
@@ -240,7 +242,9 @@ class EventExtractor:
     ) -> EventCandidate | None:
         spec = self.lex.types[etype]
         c_left, c_right = self._clause(text, sent, start, end)
-        usable = [e for e in sent.ents if not self._skipped(text, e)]
+        if sent.usable is None:
+            sent.usable = [e for e in sent.ents if not self._skipped(text, e)]
+        usable = sent.usable
         in_clause = [e for e in usable if c_left <= e.start_char and e.end_char <= c_right]
 
         def before(pool: list[Span], labels: list[str]) -> Span | None:
