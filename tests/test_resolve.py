@@ -188,3 +188,22 @@ def test_declared_alias_and_short_model_name_within_a_document():
     assert ids[("a", "Galaxy")] == ids[("a", "星河科技")]
     assert ids[("a", "R1")] == ids[("a", "Nova-R1")]
     assert ids[("b", "R1")] != ids[("a", "Nova-R1")]
+
+
+def test_spellings_of_one_versioned_product_are_one_entity():
+    r = NameResolver(GAZ)
+    refs = [
+        ("a", EntityRef("Nova 2.0", "PRODUCT", "", 0, 8)),
+        ("a", EntityRef("Nova 2", "PRODUCT", "", 10, 16)),
+        ("b", EntityRef("Nova-2", "PRODUCT", "", 0, 6)),
+        ("b", EntityRef("Nova 2.5", "PRODUCT", "", 10, 18)),
+        ("c", EntityRef("PILOT 4", "PRODUCT", "", 0, 7)),
+        ("c", EntityRef("PILOT 4.0", "PRODUCT", "", 10, 19)),
+    ]
+    for doc, ref in refs:
+        r.add(doc, ref)
+    r.finish()
+    ids = {(doc, ref.text): r.entity(doc, ref).id for doc, ref in refs}
+    assert ids[("a", "Nova 2.0")] == ids[("a", "Nova 2")] == ids[("b", "Nova-2")]
+    assert ids[("b", "Nova 2.5")] != ids[("a", "Nova 2")]  # another version
+    assert ids[("c", "PILOT 4")] == ids[("c", "PILOT 4.0")]

@@ -43,6 +43,10 @@ def _rules() -> dict[str, Any]:
 
 
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d\d\s*(?:年度|年)?\s*")
+# A product name that ends in a version number: its base and the version (HarmonyOS 2.0,
+# 鸿蒙2.0, GPT-5.2, XPILOT 4); versions compare without trailing .0 (4.0 = 4).
+_VERSIONED = re.compile(r"(?P<base>.*?[^\d.\s-])[\s-]?(?P<version>\d+(?:\.\d+)*)")
+_ZERO_TAIL = re.compile(r"(?:\.0)+$")
 _BILINGUAL = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,})\s*(?P<latin>[A-Za-z]{3,})")
 
 
@@ -137,7 +141,13 @@ class NameResolver:
                 label, etype = entry.name, entry.type
             else:
                 etype = min(votes[key], key=lambda t: (-votes[key][t], priority.get(t, 99)))
-                label = _display(surface[key], key[5:])
+                forms = surface[key]
+                if key.startswith("ver:"):  # the spellings that carry the version themselves
+                    own = Counter(
+                        {f: n for f, n in forms.items() if self._version_key(f, etype) == key}
+                    )
+                    forms = own or forms
+                label = _display(forms, key[5:])
             node_id = f"{etype}:{label}"
             ent = self.entities.get(node_id) or Entity(node_id, label, etype, gazetteer_id=gaz_id)
             ent.aliases.update(surface[key])
@@ -155,7 +165,17 @@ class NameResolver:
         if label == "PERSON" and len(text) >= 2:
             fuller = [p for p in names if p != text and p.endswith(text)]
         elif label == "PRODUCT":
-            fuller = [p for p in names if p.endswith((f" {text}", f"-{text}"))]
+            fuller = [
+                p
+                for p in names
+                if p.endswith((f" {text}", f"-{text}"))
+                or (  # X1 → 文心X1: a Latin model name glued to its Chinese family name
+                    text[:1].isascii()
+                    and text[:1].isalpha()
+                    and p.endswith(text)
+                    and "\u4e00" <= p[-len(text) - 1 : -len(text)] <= "\u9fff"
+                )
+            ]
         else:
             fuller = []
         if fuller:
@@ -175,11 +195,27 @@ class NameResolver:
             return None
         return m["zh"]
 
+    def _version_key(self, text: str, label: str) -> str | None:
+        """One key for the spellings of a versioned product: the base's gazetteer id (or
+        its name without spaces and hyphens) and the version without trailing .0, so that
+        鸿蒙2.0 = HarmonyOS 2.0 = HarmonyOS 2 and GPT 5.2 = GPT-5.2."""
+        m = _VERSIONED.fullmatch(name_key(text))
+        if label != "PRODUCT" or m is None or len(re.sub(r"[\s-]", "", m["base"])) < 2:
+            return None  # R1, X1: a short model name, resolved in its document
+        base = m["base"].strip()
+        entry = self._entry(EntityRef(base, label, "", 0, 0))
+        if entry is not None and entry.type != "PRODUCT":
+            return None  # 小米11: a maker and a number, the compound rule's product
+        base_key = f"gaz:{entry.id}" if entry else re.sub(r"[\s-]", "", base)
+        return f"ver:{base_key}@{_ZERO_TAIL.sub('', m['version'])}"
+
     def _cluster_key(self, doc_id: str, text: str, label: str, corpus_keys: set[str]) -> str:
         text = self._in_document(doc_id, text, label)
         entry = self._entry(EntityRef(text, label, "", 0, 0))
         if entry is not None:
             return f"gaz:{entry.id}"
+        if (versioned := self._version_key(text, label)) is not None:
+            return versioned
         variants = self._strip(name_key(text), label)
         for k in variants[1:]:
             if f"{k}\t{label}" in corpus_keys:
