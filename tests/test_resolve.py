@@ -207,3 +207,14 @@ def test_spellings_of_one_versioned_product_are_one_entity():
     assert ids[("a", "Nova 2.0")] == ids[("a", "Nova 2")] == ids[("b", "Nova-2")]
     assert ids[("b", "Nova 2.5")] != ids[("a", "Nova 2")]  # another version
     assert ids[("c", "PILOT 4")] == ids[("c", "PILOT 4.0")]
+
+
+def test_a_day_inside_a_reported_quarter_is_the_same_event():
+    events = merge_events(
+        [
+            _report("launch", "2018-Q4", "云帆", "a"),
+            _report("launch", "2018-12-31", "云帆", "b"),
+            _report("launch", "2018-Q3", "云帆", "c"),
+        ]
+    )
+    assert sorted(e.date or "" for e in events) == ["2018-12-31", "2018-Q3"]
