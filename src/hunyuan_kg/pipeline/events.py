@@ -358,7 +358,7 @@ class EventExtractor:
             first = next((e for e in sent.ents if e.label_ in labels and e is not agent), None)
             if first is not None and first.end_char <= c_left:
                 return first
-        if text[c_left:].lstrip().startswith(self.lex.coordination):
+        if text[c_left : c_left + 100].lstrip().startswith(self.lex.coordination):
             fitting = [e for e in earlier if e.label_ in labels]
             if fitting:
                 return fitting[-1]
@@ -397,7 +397,7 @@ class EventExtractor:
         self, text: str, sent: _Sentence, c_right: int, labels: list[str], taken: set[Any]
     ) -> list[Span]:
         """Entities of the clause after the trigger's when it lists them (包括 A 和 B)."""
-        if not text[c_right + 1 :].lstrip().startswith(self.lex.theme_lists):
+        if not text[c_right + 1 : sent.end].lstrip().startswith(self.lex.theme_lists):
             return []
         nxt = self.lex.clause_rx.search(text, c_right + 1, sent.end)
         end = nxt.start() if nxt else sent.end

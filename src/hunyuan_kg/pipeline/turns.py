@@ -21,11 +21,18 @@ SPEAKER = re.compile(r"^\s*(?P<name>[^\s：:]{2,8})\s*[：:]")
 
 
 def is_turn_label(text: str, start: int, end: int) -> bool:
-    """True if ``text[start:end]`` opens its line and a colon follows it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(
-        ("：", ":")
-    )
+    """True if ``text[start:end]`` opens its line and a colon follows it.
+
+    Looks back only over the whitespace before ``start`` (a scan to the line start was
+    quadratic on a long line)."""
+    if not text[end : end + 2].lstrip().startswith(("：", ":")):
+        return False
+    i = start
+    while i > 0 and text[i - 1] != "\n":
+        if not text[i - 1].isspace():
+            return False
+        i -= 1
+    return True
 
 
 def is_publisher_turn(text: str, start: int, end: int, publisher: str) -> bool:
