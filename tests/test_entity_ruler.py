@@ -134,3 +134,28 @@ def test_pattern_names_stop_at_line_breaks_years_and_function_words(nlp, text, a
     assert absent not in names
     if present:
         assert present in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("新工具 FlowDesk 上线后很受欢迎。", "FlowDesk", "PRODUCT"),  # CamelCase
+        ("Harbor Capital 也参与了这轮融资。", "Harbor Capital", "ORG"),  # an organisation head
+        ("Lena Morrow 表示，团队会继续开源。", "Lena Morrow", "PERSON"),  # a speech verb after
+        ("这家公司的 CEO Tim Rowley 很低调。", "Tim Rowley", "PERSON"),  # a mined given name
+        ("收购 Quillbit 之后，它的用户翻了一倍。", "Quillbit", None),  # one word: not a name alone
+    ],
+)
+def test_latin_names_by_their_shape_and_context(nlp, text, name, label):
+    got = {e.text: e.label_ for e in nlp(text).ents}
+    if label is None:
+        assert name not in got
+    else:
+        assert got.get(name) == label
+
+
+@pytest.mark.parametrize(
+    "text", ["Machine Learning 是一门学科。", "基于 Large Language Model 的应用。"]
+)
+def test_common_english_words_are_no_latin_names(nlp, text):
+    assert [e.text for e in nlp(text).ents] == []

@@ -89,6 +89,22 @@ def _rules() -> dict[str, Any]:
         "org_model": re.compile(raw["org_model_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
         "lists": raw["list_items"],
+        "latin": {
+            "camel": re.compile(raw["latin_names"]["camel"]),
+            "words": re.compile(raw["latin_names"]["words"]),
+            "org_heads": frozenset(raw["latin_names"]["org_heads"]),
+            "person_after": re.compile(raw["latin_names"]["person_after"]),
+            "person_before": re.compile(raw["latin_names"]["person_before"]),
+            "company_after": re.compile(raw["latin_names"]["company_after"]),
+            "company_before": re.compile(raw["latin_names"]["company_before"]),
+            "common": frozenset(
+                r["word"] for r in read_yaml(data_path("entities", "latin_common.yml"))["words"]
+            ),
+            "given": frozenset(
+                r["name"]
+                for r in read_yaml(data_path("entities", "latin_given_names.yml"))["names"]
+            ),
+        },
         "model_kinds": frozenset(raw["org_model_kinds"]),
     }
 
@@ -263,8 +279,51 @@ class EntityRuler:
             or self.rules["cue_before"].search(text[max(0, start - 6) : start])
         )
 
-    def _pattern_cands(self, text: str) -> list[_Cand]:
+    def _latin_cands(self, text: str) -> list[_Cand]:
+        """Latin-script names no gazetteer entry covers (``latin_names`` in patterns.yml)."""
+        lat = self.rules["latin"]
         out = []
+        for kind in ("camel", "words"):
+            for m in lat[kind].finditer(text):
+                start, end = m.span("name")
+                name = m.group("name")
+                words = name.split(" ")
+                if kind == "words" and all(
+                    w.lower() in lat["common"] or self.stop.is_stopword(w) for w in words
+                ):
+                    continue
+                if self.stop.is_stopword(name) or (
+                    kind == "camel" and name.lower() in lat["common"]
+                ):
+                    continue
+                label = self._latin_label(text, start, end, words)
+                if (c := self._trimmed(text, start, end, label, 1)) is not None:
+                    out.append(c)
+        return out
+
+    def _latin_label(self, text: str, start: int, end: int, words: list[str]) -> str:
+        lat = self.rules["latin"]
+        if words[-1] in lat["org_heads"] or self._has_company_cue(text, start, end):
+            return "ORG"
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+            after, before = text[end : end + 6], text[max(0, start - 8) : start]
+            if (
+                words[0] in lat["given"]
+                or lat["person_after"].search(after)
+                or lat["person_before"].search(before)
+            ):
+                return "PERSON"
+        return "PRODUCT"
+
+    def _has_company_cue(self, text: str, start: int, end: int) -> bool:
+        lat = self.rules["latin"]
+        return bool(
+            lat["company_after"].search(text[end : end + 6])
+            or lat["company_before"].search(text[max(0, start - 6) : start])
+        )
+
+    def _pattern_cands(self, text: str) -> list[_Cand]:
+        out = self._latin_cands(text)
         for label, rx, strong in self.rules["patterns"]:
             for m in rx.finditer(text):
                 start, end = m.span("name") if "name" in rx.groupindex else m.span()
