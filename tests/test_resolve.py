@@ -218,3 +218,10 @@ def test_a_day_inside_a_reported_quarter_is_the_same_event():
         ]
     )
     assert sorted(e.date or "" for e in events) == ["2018-12-31", "2018-Q3"]
+
+
+def test_a_title_names_participants_as_the_sentence_writes_them():
+    report = _report("launch", "2024-05-30", "云帆", "a")
+    report.surfaces = {"PRODUCT:云帆": "云帆 App"}
+    (event,) = merge_events([report])
+    assert event.title == "腾讯发布云帆 App"

@@ -13,7 +13,7 @@ agent takes the one developer its document names for the product.
 >>> d = document_from_text("2024 年 5 月 30 日，腾讯推出元宝 App。", doc_id="d1")
 >>> kg = build_graph(extract_documents(nlp, [d]))
 >>> [(e.date, e.title) for e in kg.timeline]
-[('2024-05-30', '腾讯发布元宝')]
+[('2024-05-30', '腾讯发布元宝 App')]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .extraction import DocExtraction, Failure
 from .kg import KnowledgeGraph
 from .pipeline.refs import EntityRef
 from .pipeline.relations import lexicon as relation_lexicon
-from .records import Participant, Source
+from .records import Participant, Source, depends_on_dct
 from .resolve import EventReport, NameResolver, merge_events
 
 MAX_SOURCES = 20
@@ -97,12 +97,16 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
     for x in exts:
         for e in x.events:
             parts = []
+            surfaces: dict[str, str] = {}
             for ref, role in e.participants:
                 nid = node(x.info.id, ref)
                 parts.append(Participant(nid, g.nodes[nid]["label"], g.nodes[nid]["type"], role))
+                surfaces.setdefault(nid, ref.text)
             if e.type in _LAUNCH and not any(p.role == "agent" for p in parts):
                 parts = _maker_as_agent(g, parts, developers, x.info.id)
-            src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text)
+            # the document's dct_source when the date as written needs the publication date
+            dct = x.info.dct_source if depends_on_dct(e.date_text) else ""
+            src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text, dct)
             reports.append(
                 EventReport(
                     e.type,
@@ -114,6 +118,7 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                     e.object_text,
                     e.trigger,
                     e.title,
+                    surfaces,
                 )
             )
             if e.status != "denied" and not e.title:  # typed events only: their roles are read

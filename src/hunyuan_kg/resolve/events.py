@@ -43,6 +43,8 @@ class EventReport:
     object_text: str = ""
     trigger: str = ""
     title: str = ""
+    # each participant's name as this report's sentence writes it (HarmonyOS 2.0 for 鸿蒙2.0)
+    surfaces: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -150,7 +152,7 @@ def _event(group: _Group) -> TimelineEvent:
     first = reports[0]
     main = main_participant(first)
     title = first.title or _title(
-        etype, list(participants.values()), first.object_text, first.trigger
+        etype, list(participants.values()), first.object_text, first.trigger, first.surfaces
     )
     sources = sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start))
     return TimelineEvent(
@@ -165,9 +167,21 @@ def _event(group: _Group) -> TimelineEvent:
     )
 
 
-def _title(etype: str, participants: list[Participant], object_text: str, trigger: str) -> str:
+def _title(
+    etype: str,
+    participants: list[Participant],
+    object_text: str,
+    trigger: str,
+    surfaces: dict[str, str] | None = None,
+) -> str:
+    """The event type's title template filled with the names as the first report's
+    sentence writes them (a reader finds them in the evidence), else the entity labels."""
     spec = lexicon().types[etype]
     template: str = spec.get("title_by_trigger", {}).get(trigger, spec["title"])
-    agent = next((p.label for p in participants if p.role == "agent"), "")
-    theme = next((p.label for p in participants if p.role == "theme"), object_text)
+
+    def name(p: Participant) -> str:
+        return (surfaces or {}).get(p.id) or p.label
+
+    agent = next((name(p) for p in participants if p.role == "agent"), "")
+    theme = next((name(p) for p in participants if p.role == "theme"), object_text)
     return template.format(agent=agent, theme=theme, trigger=trigger).strip().lstrip("：")
