@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -31,6 +33,7 @@ from .pipeline import load
 from .threads import single_blas_thread
 
 Progress = Callable[[int], None]
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def build(
@@ -41,6 +44,7 @@ def build(
     batch_size: int = 32,
     progress: Progress | None = None,
     follow_symlinks: bool = False,
+    date: dt.date | str | None = None,
     **load_options: Any,
 ) -> KnowledgeGraph:
     """Read every article under ``paths`` and build the graph and timeline.
@@ -51,9 +55,13 @@ def build(
     :func:`hunyuan_kg.load`. Broken documents never stop the build: they are listed in
     ``kg.failures``, and so are symlinks that lead out of the given paths (read only with
     ``follow_symlinks``) and unreadable folders. ``progress`` is called with the number of
-    documents finished after each one.
+    documents finished after each one. ``date`` (a ``datetime.date`` or ``"YYYY-MM-DD"``)
+    is the publication date of every article that states none (front matter, HTML
+    metadata, dateline), instead of the one inferred from its text; its
+    ``dct_source`` is then ``"given"``.
     """
     given = check_build_args(paths, jobs=jobs, batch_size=batch_size)
+    day = check_date(date)
     scan = scan_inputs(given, follow_symlinks=follow_symlinks)
     ids = unique_ids(scan.files)
     results = extract_paths(
@@ -64,6 +72,7 @@ def build(
         load_options=load_options,
         progress=progress,
         roots=scan.roots,
+        date=day,
     )
     extractions: list[DocExtraction] = []
     failures: list[Failure] = skipped_failures(scan)
@@ -101,6 +110,31 @@ def check_build_args(paths: object, *, jobs: int = 1, batch_size: int = 32) -> l
     return given
 
 
+def check_date(value: object) -> dt.date | None:
+    """The publication date given for a build as a ``datetime.date`` (None for None):
+    a date (a datetime gives its day) or an ISO ``YYYY-MM-DD`` string; ValueError with
+    a one-line message otherwise.
+
+    >>> check_date("2024-05-30"), check_date(None)
+    (datetime.date(2024, 5, 30), None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO_DAY.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise ValueError(f"date must be a day as YYYY-MM-DD (e.g. 2024-05-30), not {value!r}")
+    raise TypeError(f"date must be a datetime.date or a YYYY-MM-DD string, not {value!r}")
+
+
 def skipped_failures(scan: InputScan) -> list[Failure]:
     """A failure record for each path the scan skipped (id: the path itself)."""
     return [Failure(clean_name(p.as_posix()), str(p), reason) for p, reason in scan.skipped]
@@ -115,14 +149,16 @@ def extract_paths(
     load_options: dict[str, Any] | None = None,
     progress: Progress | None = None,
     roots: list[str] | None = None,
+    date: dt.date | None = None,
 ) -> Iterator[DocExtraction | Failure]:
     """Read and extract ``(path, doc_id)`` items, in order, locally or in processes;
-    files are read only inside ``roots`` (resolved paths) unless it is None."""
+    files are read only inside ``roots`` (resolved paths) unless it is None; ``date``:
+    the publication date of articles that state none (see :func:`build`)."""
     options = load_options or {}
     jobs = jobs or os.cpu_count() or 1
     if nlp is not None or jobs == 1 or len(items) < 2 * batch_size:
         pipeline = nlp if nlp is not None else load(**options)
-        for n, r in enumerate(_extract_items(pipeline, items, batch_size, roots), 1):
+        for n, r in enumerate(_extract_items(pipeline, items, batch_size, roots, date), 1):
             if progress:
                 progress(n)
             yield r
@@ -131,7 +167,11 @@ def extract_paths(
     done = 0
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
         for chunk_result in pool.map(
-            _worker, chunks, [batch_size] * len(chunks), [roots] * len(chunks)
+            _worker,
+            chunks,
+            [batch_size] * len(chunks),
+            [roots] * len(chunks),
+            [date] * len(chunks),
         ):
             for r in chunk_result:
                 done += 1
@@ -141,7 +181,11 @@ def extract_paths(
 
 
 def _extract_items(
-    nlp: Language, items: list[tuple[str, str]], batch_size: int, roots: list[str] | None
+    nlp: Language,
+    items: list[tuple[str, str]],
+    batch_size: int,
+    roots: list[str] | None,
+    date: dt.date | None = None,
 ) -> Iterator[DocExtraction | Failure]:
     for i in range(0, len(items), batch_size):
         batch = items[i : i + batch_size]
@@ -149,7 +193,7 @@ def _extract_items(
         documents = []
         for path, doc_id in batch:
             try:
-                documents.append(read_document(path, doc_id=doc_id, roots=roots))
+                documents.append(read_document(path, doc_id=doc_id, roots=roots, date=date))
             except IngestError as exc:
                 results[doc_id] = Failure(doc_id, path, exc.reason)
             except Exception as exc:  # a bug on one file must not cost the others
@@ -170,7 +214,10 @@ def _init_worker(options: dict[str, Any]) -> None:
 
 
 def _worker(
-    items: list[tuple[str, str]], batch_size: int, roots: list[str] | None = None
+    items: list[tuple[str, str]],
+    batch_size: int,
+    roots: list[str] | None = None,
+    date: dt.date | None = None,
 ) -> list[DocExtraction | Failure]:
     assert _WORKER_NLP is not None
-    return list(_extract_items(_WORKER_NLP, items, batch_size, roots))
+    return list(_extract_items(_WORKER_NLP, items, batch_size, roots, date))

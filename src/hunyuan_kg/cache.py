@@ -2,9 +2,10 @@
 
 Each successful :class:`~hunyuan_kg.extraction.DocExtraction` is stored as one JSON file
 named by its key: the sha256 of the pipeline fingerprint (package version, load options,
-the package's code and data files), the document id, its path and the file's bytes. A
-changed file, a renamed one or a new pipeline gets a new key, so stale entries are never
-read. ``manifest.json`` remembers the inputs of the build, so an update only names the new
+the publication date given for the run (``--date``), the package's code and data files),
+the document id, its path and the file's bytes. A changed file, a renamed one, a new
+pipeline or another ``--date`` gets a new key, so stale entries are never read.
+``manifest.json`` remembers the inputs of the build, so an update only names the new
 articles; the graph is then built from every current document, exactly as a full rebuild.
 
 >>> import tempfile, pathlib
@@ -20,6 +21,7 @@ articles; the graph is then built from every current document, exactly as a full
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -32,7 +34,7 @@ from typing import Any
 from spacy.language import Language
 
 from . import __version__
-from .api import Progress, check_build_args, extract_paths, skipped_failures
+from .api import Progress, check_build_args, check_date, extract_paths, skipped_failures
 from .extraction import DocExtraction, Failure
 from .fileio import atomic_write
 from .graph import build_graph
@@ -50,15 +52,22 @@ _log = logging.getLogger(__name__)
 
 
 def pipeline_fingerprint(
-    load_options: Mapping[str, Any] | None = None, *, nlp: Language | None = None
+    load_options: Mapping[str, Any] | None = None,
+    *,
+    nlp: Language | None = None,
+    date: dt.date | None = None,
 ) -> str:
     """A hex digest that changes whenever extraction could: the package version, the load
-    options (or ``nlp``'s config), and the bytes of the package's code and data files."""
+    options (or ``nlp``'s config), the publication date ``date`` given for articles that
+    state none (``--date``; None leaves the digest as without it), and the bytes of the
+    package's code and data files."""
     h = hashlib.sha256(f"hunyuan_kg {__version__} cache {_FORMAT}\n".encode())
     if nlp is not None:
         h.update(nlp.config.to_str().encode())
     else:
         h.update(json.dumps(dict(load_options or {}), sort_keys=True, default=str).encode())
+    if date is not None:
+        h.update(f"\0given date {date.isoformat()}\n".encode())
     h.update(_tree_digest(Path(__file__).parent, "*.py").encode())
     h.update(_tree_digest(data_root(), "*").encode())
     return h.hexdigest()
@@ -174,6 +183,7 @@ def build_incremental(
     progress: Progress | None = None,
     update: bool = True,
     follow_symlinks: bool = False,
+    date: dt.date | str | None = None,
     **load_options: Any,
 ) -> KnowledgeGraph:
     """Build over the inputs recorded in ``outdir`` (when ``update``) plus ``paths``,
@@ -182,15 +192,19 @@ def build_incremental(
     the exports is left to the caller (``kg.write(outdir)``). Inputs are recorded as
     absolute paths and re-read, so new files inside an old input folder are picked up too;
     ``outdir`` and its exports are never read as inputs. ``progress`` counts extracted
-    (not cached) documents. Raises OSError when the cache cannot be written.
+    (not cached) documents. ``date``: the publication date of articles that state none
+    (as in :func:`hunyuan_kg.build`); it is part of every cache key, so an extraction
+    made under another ``date`` (or none) is never reused. Raises OSError when the cache
+    cannot be written.
     """
     given = check_build_args(paths, jobs=jobs, batch_size=batch_size)
+    day = check_date(date)
     earlier = read_manifest(outdir) if update else []
     inputs = list(dict.fromkeys([*earlier, *(os.path.realpath(p) for p in given)]))
     scan = scan_inputs(inputs, follow_symlinks=follow_symlinks, exclude=output_paths(outdir))
     ids = unique_ids(scan.files)
     items = [(str(p), ids[p]) for p in scan.files]
-    fingerprint = pipeline_fingerprint(load_options, nlp=nlp)
+    fingerprint = pipeline_fingerprint(load_options, nlp=nlp, date=day)
     hits, misses = load_cached(outdir, items, fingerprint=fingerprint, roots=scan.roots)
     fresh: list[DocExtraction] = []
     failures: list[Failure] = skipped_failures(scan)
@@ -203,6 +217,7 @@ def build_incremental(
             load_options=load_options,
             progress=progress,
             roots=scan.roots,
+            date=day,
         ):
             if isinstance(r, DocExtraction):
                 fresh.append(r)

@@ -111,6 +111,15 @@ def build(
             help="Read symlinks that lead out of the given paths (skipped by default).",
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Publication date of every article that states none (front matter "
+            "'date:', HTML metadata or a dateline), instead of inferring one from its text.",
+        ),
+    ] = None,
 ) -> None:
     """Build graph.graphml, graph.gexf and the timeline files from articles."""
     from tqdm import tqdm
@@ -129,6 +138,7 @@ def build(
     if fmts and (bad := [f for f in fmts if f not in FORMATS]):
         raise _fail(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
     _check_options(segmenter, ner, jobs, dask_local)
+    day = _check_date(date)
     try:
         total = len(
             collect_paths(paths, follow_symlinks=follow_symlinks, exclude=output_paths(target))
@@ -154,7 +164,7 @@ def build(
             dask_local,
             jobs,
             progress,
-            {**options, "follow_symlinks": follow_symlinks},
+            {**options, "follow_symlinks": follow_symlinks, "date": day},
         )
         kg.build_warnings.extend(collected.warnings)
         kg.write(target, fmts)  # with errors.jsonl; all files replaced, or none
@@ -230,6 +240,19 @@ def _check_options(segmenter: str, ner: str, jobs: int, dask_local: int) -> None
         raise _fail(f"--dask-local must be a positive number of workers, not {dask_local}")
 
 
+def _check_date(value: str | None) -> Any:
+    """``--date`` as a ``datetime.date`` (None when not given); exit 2 when it is not a
+    real day written YYYY-MM-DD."""
+    from .api import check_date
+
+    try:
+        return check_date(value)
+    except ValueError:
+        raise _fail(
+            f"--date must be a day written YYYY-MM-DD (e.g. 2024-05-30), not {value!r}"
+        ) from None
+
+
 def _check_outdir(target: Path) -> None:
     """Exit 3 before any extraction when ``target`` (or its cache) cannot be written."""
     from .cache import CACHE_DIR
@@ -264,12 +287,34 @@ def _summary(kg: KnowledgeGraph, seconds: float, out: Path) -> None:
     typer.echo(f"nodes      {nodes}", err=True)
     typer.echo(f"relations  {rels}", err=True)
     typer.echo(f"events     {s['events']} ({s['dated_events']} dated, on the timeline)", err=True)
+    typer.echo(f"dates      {_dates_line(s['dct_sources'], s['documents'])}", err=True)
     typer.echo(f"warnings   {len(kg.warnings)} (listed in errors.jsonl)", err=True)
     typer.echo(f"time       {seconds:.1f} s → {out}/", err=True)
     for f in kg.failures[:10]:
         typer.echo(f"failed     {f.path or f.doc}: {f.reason}", err=True)
     for w in kg.warnings[:10]:
         typer.echo(f"warning    {w.path or w.doc or 'build'}: {w.reason}", err=True)
+
+
+def _dates_line(by_source: dict[str, int], documents: int) -> str:
+    """The summary's line on publication dates: how many were inferred (or missing, or
+    given with --date) and how to set one.
+
+    >>> line = _dates_line({"inferred": 3, "metadata": 17}, 20)
+    >>> line.startswith("3 of 20 documents have an inferred publication date (set one with")
+    True
+    >>> _dates_line({"metadata": 2}, 2)
+    '0 of 2 documents have an inferred publication date'
+    """
+    inferred, missing = by_source.get("inferred", 0), by_source.get("none", 0)
+    line = f"{inferred} of {documents} documents have an inferred publication date"
+    if missing:
+        line += f", {missing} none"
+    if given := by_source.get("given", 0):
+        line += f", {given} the one given with --date"
+    if inferred or missing:
+        line += ' (set one with --date or front matter "date:")'
+    return line
 
 
 @app.command()
@@ -298,8 +343,13 @@ def timeline(outdir: Annotated[Path, typer.Argument(help="A build's output folde
     path = outdir / "timeline.json"
     if not path.exists():
         raise _fail(f"{path} not found")
+    from .records import UNSTATED_DCT, worst_dct_source
+
     for e in json.loads(path.read_text(encoding="utf-8"))["events"]:
         mark = "" if e.get("status", "happened") == "happened" else f" [{e['status']}]"
+        dct = worst_dct_source(s.get("dct_source", "") for s in e["sources"])
+        if dct in UNSTATED_DCT:
+            mark += f" [publication date {'inferred' if dct == 'inferred' else 'missing'}]"
         docs = ", ".join(sorted({s["doc"] for s in e["sources"]}))
         typer.echo(f"{e['date']:<10}  {e['type']:<12} {e['title']}{mark}  ({docs})")
 

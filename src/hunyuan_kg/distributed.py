@@ -15,6 +15,7 @@ build. Files are read by the workers: on a cluster every worker must see the sam
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import threading
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .api import check_build_args, extract_paths, skipped_failures
+from .api import check_build_args, check_date, extract_paths, skipped_failures
 from .extraction import DocExtraction, Failure
 from .graph import build_graph
 from .ingest import scan_inputs, unique_ids
@@ -66,12 +67,16 @@ def extract_partition(
     load_options: dict[str, Any],
     batch_size: int,
     roots: list[str] | None = None,
+    date: dt.date | None = None,
 ) -> list[DocExtraction | Failure]:
     """Extract one partition of ``(path, doc_id)`` items with the worker's pipeline
-    (files read only inside ``roots`` unless it is None)."""
+    (files read only inside ``roots`` unless it is None; ``date``: the publication date
+    of articles that state none)."""
     nlp, lock = worker_pipeline(load_options)
     with lock:
-        return list(extract_paths(list(items), nlp=nlp, batch_size=batch_size, roots=roots))
+        return list(
+            extract_paths(list(items), nlp=nlp, batch_size=batch_size, roots=roots, date=date)
+        )
 
 
 def build_dask(
@@ -83,6 +88,7 @@ def build_dask(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     batch_size: int = 32,
     follow_symlinks: bool = False,
+    date: dt.date | str | None = None,
     **load_options: Any,
 ) -> KnowledgeGraph:
     """Build the graph of the articles under ``paths`` with Dask.
@@ -92,18 +98,20 @@ def build_dask(
     ``local_workers`` > 0, a temporary ``LocalCluster`` of that many single-threaded
     worker processes; else Dask's default scheduler (a ``distributed`` client already
     set as default, or local processes). ``partition_size`` documents go to each task.
-    ``load_options`` go to :func:`hunyuan_kg.load` on every worker.
+    ``load_options`` go to :func:`hunyuan_kg.load` on every worker; ``date`` is the
+    publication date of articles that state none (as in :func:`hunyuan_kg.build`).
     """
     _require_dask()
     import dask.bag as db
 
     given = check_build_args(paths, batch_size=batch_size)
+    day = check_date(date)
     scan = scan_inputs(given, follow_symlinks=follow_symlinks)
     ids = unique_ids(scan.files)
     items = [(str(p), ids[p]) for p in scan.files]
     npartitions = max(1, math.ceil(len(items) / max(1, partition_size)))
     bag = db.from_sequence(items, npartitions=npartitions).map_partitions(
-        extract_partition, load_options, batch_size, scan.roots
+        extract_partition, load_options, batch_size, scan.roots, day
     )
     if client is not None:
         results = client.compute(bag).result()

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-DctSource = Literal["metadata", "header", "inferred", "none"]
+DctSource = Literal["metadata", "header", "given", "inferred", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,8 +15,11 @@ class Document:
 
     ``text`` is the exact string every character offset in the project refers to.
     ``dct`` is the document creation (publication) time and ``dct_source`` says how
-    it was found. ``digest`` is the sha256 of the file bytes the text was read from
-    (None for in-memory text).
+    it was found: ``metadata`` (front matter, HTML metadata), ``header`` (a dateline
+    near the top), ``given`` (the date given for the run, ``--date``, to an article
+    that states none), ``inferred`` (guessed from the dates in the text) or ``none``.
+    ``digest`` is the sha256 of the file bytes the text was read from (None for
+    in-memory text).
 
     >>> import datetime as dt
     >>> d = Document(id="a1", text="腾讯发布混元。", dct=dt.date(2023, 9, 7), dct_source="metadata")

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """What the graph remembers of each input document (``warning``: what reading it
-    found wrong but could work around, e.g. broken front matter; "" when nothing)."""
+    found wrong but could work around, e.g. broken front matter; "" when nothing).
+    ``dct_source`` says how its publication date ``dct`` was found: metadata, header,
+    given (``--date``), inferred or none (see :class:`hunyuan_kg.document.Document`)."""
 
     id: str
     title: str | None
@@ -189,19 +191,25 @@ class KnowledgeGraph:
         return pd.DataFrame(rows, columns=cols)
 
     def summary(self) -> dict[str, Any]:
-        """Counts for a one-screen report."""
+        """Counts for a one-screen report (``dct_sources``: documents by how their
+        publication date was found; ``inferred_dates``: how many were inferred)."""
         by_type: dict[str, int] = {}
         for _, d in self.graph.nodes(data=True):
             by_type[d["type"]] = by_type.get(d["type"], 0) + 1
         rel: dict[str, int] = {}
         for _, _, d in self.graph.edges(data=True):
             rel[d["type"]] = rel.get(d["type"], 0) + 1
+        dct: dict[str, int] = {}
+        for doc in self.documents:
+            dct[doc.dct_source] = dct.get(doc.dct_source, 0) + 1
         return {
             "documents": len(self.documents),
             "nodes_by_type": dict(sorted(by_type.items())),
             "relations_by_type": dict(sorted(rel.items())),
             "events": len(self.events),
             "dated_events": len(self.timeline),
+            "dct_sources": dict(sorted(dct.items())),
+            "inferred_dates": dct.get("inferred", 0),
         }
 
 

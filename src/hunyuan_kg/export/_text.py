@@ -38,7 +38,30 @@ ENTITY_TYPE_ZH = {
     "EVENT": "事件",
     "LOC": "地点",
 }
+#: The mark of an event whose date rests on a publication date nobody stated, by the
+#: event's ``dct_source`` (see :attr:`TimelineEvent.dct_unstated`).
+DCT_MARK = {
+    "inferred": "⚠ 发布日期为推断 / publication date inferred",
+    "none": "⚠ 无发布日期 / no publication date",
+}
+#: What the timeline files say of marked events.
+HOW_TO_DATE = (
+    'that was inferred from the article text (or is missing): set it with "date:" in '
+    "the article's front matter, or with --date for a run"
+)
 _CN_DIGITS = "零一二三四"
+
+
+def dct_mark(event: TimelineEvent) -> str:
+    """The warning shown with an event whose date rests on an inferred (or missing)
+    publication date; "" for any other event.
+
+    >>> from hunyuan_kg.records import Source
+    >>> dct_mark(TimelineEvent("e", "launch", "t", "2023-09", "month",
+    ...          sources=[Source("a", "去年 9 月发布。", 0, 2, "去年 9 月", "inferred")]))
+    '⚠ 发布日期为推断 / publication date inferred'
+    """
+    return DCT_MARK.get(event.dct_source, "")
 
 
 def date_zh(date: str) -> str:

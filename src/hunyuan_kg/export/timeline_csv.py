@@ -4,7 +4,9 @@ Columns: id, date, granularity, start and end (first and last day of the period 
 date names, ISO: sort or parse these, ``pd.to_datetime(df.start)``; ``date`` mixes
 precisions, ``2021``, ``2018-Q4``, ``2023-09-07``), type, status, title, participants
 (``'|'``-joined labels), docs (``'|'``-joined ids), sources (``[doc] sentence`` lines, each
-once, joined by a newline inside the quoted cell). UTF-8 with a byte-order mark so that Excel shows
+once, joined by a newline inside the quoted cell), dct_source (the least trustworthy
+publication date the event's date rests on: inferred, none, header, given, metadata, or
+empty when its date names its year). UTF-8 with a byte-order mark so that Excel shows
 Chinese correctly; ``pandas.read_csv`` and ``csv`` with ``encoding="utf-8-sig"``
 read it as is. A text cell that starts with ``= + - @``, a tab or a carriage return gets a
 leading ``'`` (OWASP's rule against CSV injection), so a spreadsheet shows it as text
@@ -46,6 +48,7 @@ COLUMNS = (
     "participants",
     "docs",
     "sources",
+    "dct_source",
 )
 CSV_ENCODING = "utf-8-sig"
 #: RFC 4180 record end; with it, csv quotes any field holding a CR or LF.
@@ -84,6 +87,7 @@ def event_row(event: TimelineEvent) -> dict[str, str]:
         "participants": "|".join(p.label for p in event.participants),
         "docs": "|".join(sorted({s.doc for s in event.sources})),
         "sources": "\n".join(dict.fromkeys(f"[{s.doc}] {s.sentence}" for s in event.sources)),
+        "dct_source": event.dct_source,
     }
 
 

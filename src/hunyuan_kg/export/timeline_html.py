@@ -1,10 +1,11 @@
 """``timeline.html``: one self-contained, offline, phone-friendly page of the timeline.
 
 Events are grouped by year, each with its participants and sources (document and
-sentence). Every piece of extracted text is HTML-escaped; on top of that the page's
-Content-Security-Policy only lets its own inline script (pinned by hash) run, so
-an article containing ``<script>`` can never execute. No CDN, fonts or images are
-loaded.
+sentence); an event whose date rests on an inferred (or missing) publication date has a
+``⚠`` badge (``class="badge dct"``), and the summary line counts them. Every piece of
+extracted text is HTML-escaped; on top of that the page's Content-Security-Policy only
+lets its own inline script (pinned by hash) run, so an article containing ``<script>`` can
+never execute. No CDN, fonts or images are loaded.
 
 >>> from hunyuan_kg.kg import KnowledgeGraph
 >>> from hunyuan_kg.records import TimelineEvent
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 from ..fileio import atomic_write
 from ..records import TimelineEvent
 from ._meta import GENERATOR
-from ._text import year_of
+from ._text import HOW_TO_DATE, dct_mark, year_of
 from ._xml import clean_text
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ def _event_html(event: TimelineEvent, doc_titles: Mapping[str, str]) -> str:
     ]
     if planned:
         meta.append(f'<span class="badge status">{_h(event.status)}</span>')
+    if mark := dct_mark(event):
+        meta.append(f'<span class="badge dct" title="{_h(HOW_TO_DATE)}">{_h(mark)}</span>')
     parts = [
         f'<li class="event{" planned" if planned else ""}">',
         f'<div class="meta">{" ".join(meta)}</div>',
@@ -98,6 +101,8 @@ def timeline_html(kg: KnowledgeGraph) -> str:
     if events:
         span = years[0] if len(years) == 1 else f"{years[0]} – {years[-1]}"
         summary = f"{len(events)} events · {span} · {len(kg.documents)} documents"
+        if marked := sum(1 for e in events if dct_mark(e)):
+            summary += f" · ⚠ {marked} dated from a publication date {HOW_TO_DATE}"
     else:
         summary = "No dated events."
     script = _template("timeline.js")

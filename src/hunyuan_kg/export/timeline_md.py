@@ -1,5 +1,8 @@
 """``timeline.md``: the timeline as Markdown, one section per year.
 
+An event whose date rests on an inferred (or missing) publication date ends its line
+with a bold warning (``⚠ 发布日期为推断 / publication date inferred``).
+
 All extracted text is Markdown-escaped, so a title such as ``<script>`` or ``*x*``
 shows literally on GitHub or in any CommonMark renderer.
 
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..fileio import atomic_write
-from ._text import participants_text, year_of
+from ._text import HOW_TO_DATE, dct_mark, participants_text, year_of
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -33,13 +36,18 @@ def timeline_markdown(kg: KnowledgeGraph) -> str:
     """The Markdown text of ``timeline.md``."""
     lines = ["# Timeline", ""]
     events = kg.timeline
+    if any(dct_mark(e) for e in events):
+        lines += [f"Events marked ⚠ are dated from a publication date {HOW_TO_DATE}.", ""]
     if not events:
         lines += ["No dated events.", ""]
     for year, group in groupby(events, key=lambda e: year_of(e.date or "")):
         lines += [f"## {year}", ""]
         for e in group:
             status = "" if e.status == "happened" else f" *({e.status})*"
-            lines.append(f"- **{e.date}** · {md_escape(e.type)} · {md_escape(e.title)}{status}")
+            mark = f" · **{dct_mark(e)}**" if dct_mark(e) else ""
+            lines.append(
+                f"- **{e.date}** · {md_escape(e.type)} · {md_escape(e.title)}{status}{mark}"
+            )
             if e.participants:
                 lines.append(f"  - Participants: {md_escape(participants_text(e))}")
             for s in e.sources:

@@ -1,14 +1,15 @@
 """``timelinejs.json``: the timeline in Knight Lab TimelineJS3's JSON format.
 
-Each dated event is a slide whose ``start_date`` has ``year`` and, as far as the
-event's date goes, ``month`` and ``day`` (strings, as in Knight Lab's examples). A
-half, quarter or week starts at its first month or day and carries a Chinese
-``display_date`` (``2018 年第四季度``), which TimelineJS shows instead. The title slide,
-the status and the ``group`` (the lane label) are in Chinese (``发布``, ``融资``); embed
-with ``language: "zh-cn"`` for Chinese month names too. Each source sentence is listed
-once, under the titles of the articles that report it (the document id when an article
-has no title). TimelineJS inserts ``text.headline`` and ``text.text`` as HTML, so every
-piece of extracted text in them is HTML-escaped.
+Each dated event is a slide whose ``start_date`` has ``year`` and, as far as the event's
+date goes, ``month`` and ``day`` (strings, as in Knight Lab's examples). A half, quarter
+or week starts at its first month or day and carries a Chinese ``display_date``
+(``2018 年第四季度``), which TimelineJS shows instead. The title slide, the status and the
+``group`` (the lane label) are in Chinese (``发布``, ``融资``); embed with
+``language: "zh-cn"`` for Chinese month names too. Each source sentence is listed once,
+under the titles of the articles that report it (the document id when an article has no
+title). An event whose date rests on an inferred (or missing) publication date says so
+in its text (``⚠ 发布日期为推断``). TimelineJS inserts ``text.headline`` and
+``text.text`` as HTML, so every piece of extracted text in them is HTML-escaped.
 
 >>> from hunyuan_kg.records import TimelineEvent
 >>> slide(TimelineEvent("EVENT:1", "launch", "<混元>", "2023-09", "month"))["start_date"]
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..fileio import atomic_write
 from ..records import TimelineEvent
 from ._dates import date_parts, date_period, period_months
-from ._text import ENTITY_TYPE_ZH, EVENT_TYPE_ZH, STATUS_ZH, date_zh, year_of
+from ._text import ENTITY_TYPE_ZH, EVENT_TYPE_ZH, STATUS_ZH, date_zh, dct_mark, year_of
 from ._xml import clean_text
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ def slide(event: TimelineEvent, titles: Mapping[str, str] | None = None) -> dict
     body = []
     if event.status != "happened":
         body.append(f"<p><em>{_h(STATUS_ZH.get(event.status, event.status))}</em></p>")
+    if mark := dct_mark(event):
+        body.append(f"<p><strong>{_h(mark)}</strong></p>")
     if event.participants:
         people = "、".join(
             f"{_h(p.label)}（{_h(ENTITY_TYPE_ZH.get(p.type, p.type))}）" for p in event.participants

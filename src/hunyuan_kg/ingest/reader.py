@@ -71,10 +71,14 @@ def read_document(
     doc_id: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     roots: Iterable[str | Path] | None = None,
+    date: dt.date | None = None,
 ) -> Document:
     """Read one article file (.txt, .md/.markdown, .html/.htm; others are read as text).
 
     The id is ``doc_id`` if given, else the front-matter ``id``, else the file stem.
+    ``date`` is the publication date of an article that states none (in its front
+    matter, HTML metadata or a dateline), instead of the one inferred from its text
+    (``dct_source`` ``"given"``).
     Raises :class:`IngestError` (with a one-line ``reason``) for a file that cannot be
     used: not a regular file, outside ``roots`` once symlinks are resolved (when roots
     are given), unreadable, larger than ``max_bytes``, empty or whitespace-only, binary,
@@ -83,18 +87,24 @@ def read_document(
     sha256 of exactly the bytes the text came from.
     """
     path = Path(path)
-    return _read(path, doc_id=doc_id, default_id=path.stem, max_bytes=max_bytes, roots=roots)
+    return _read(
+        path, doc_id=doc_id, default_id=path.stem, max_bytes=max_bytes, roots=roots, date=date
+    )
 
 
 def read_documents(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    date: dt.date | None = None,
 ) -> Iterator[Document | IngestError]:
     """Read every article under ``paths``, yielding a Document or an IngestError per file.
 
     Paths are collected (and :class:`~hunyuan_kg.ingest.InputError` raised) at call time;
     afterwards a bad file never stops the stream. Skipped paths (symlinks out of the
     inputs, unreadable folders) come first, as errors. Ids are the front-matter ``id`` or
-    the file's :func:`~hunyuan_kg.ingest.unique_ids` entry.
+    the file's :func:`~hunyuan_kg.ingest.unique_ids` entry. ``date``: as for
+    :func:`read_document`.
     """
     scan = scan_inputs(paths)
     files = scan.files
@@ -106,7 +116,12 @@ def read_documents(
         for path in files:
             try:
                 yield _read(
-                    path, doc_id=None, default_id=ids[path], max_bytes=max_bytes, roots=scan.roots
+                    path,
+                    doc_id=None,
+                    default_id=ids[path],
+                    max_bytes=max_bytes,
+                    roots=scan.roots,
+                    date=date,
                 )
             except IngestError as exc:
                 yield exc
@@ -143,6 +158,7 @@ def _read(
     default_id: str,
     max_bytes: int,
     roots: Iterable[str | Path] | None = None,
+    date: dt.date | None = None,
 ) -> Document:
     data = read_input(path, max_bytes=max_bytes, roots=roots)
     try:
@@ -164,6 +180,7 @@ def _read(
         path=str(path),
         encoding=decoded.encoding,
         with_title=True,
+        given=date,
     )
     return replace(document, digest=hashlib.sha256(data).hexdigest())
 
@@ -216,7 +233,13 @@ def _html_article(markup: str) -> _Article:
 
 
 def _assemble(
-    article: _Article, *, doc_id: str, path: str | None, encoding: str | None, with_title: bool
+    article: _Article,
+    *,
+    doc_id: str,
+    path: str | None,
+    encoding: str | None,
+    with_title: bool,
+    given: dt.date | None = None,
 ) -> Document:
     """Settle title, text and publication date, and build the Document."""
     title = _one_line(article.title)
@@ -231,7 +254,7 @@ def _assemble(
         rest = _without_headline(text, title)
         text = f"{title}\n\n{rest}" if rest else title
     header = find_header(text)
-    dct, dct_source, evidence = _resolve_dct(article, text, header)
+    dct, dct_source, evidence = _resolve_dct(article, text, header, given)
     if evidence:
         meta["dct_evidence"] = evidence
     if article.warnings:
@@ -254,13 +277,15 @@ def _assemble(
 
 
 def _resolve_dct(
-    article: _Article, text: str, header: Header | None
+    article: _Article, text: str, header: Header | None, given: dt.date | None = None
 ) -> tuple[dt.date | None, DctSource, str | None]:
-    """Metadata first, then a header line near the top, then inference from the text.
+    """Metadata first, then a header line near the top, then the date ``given`` for the
+    run (``--date``), then inference from the text.
 
     Inference (:func:`hunyuan_kg.temporal.guess_dct`) reads the first
     ``_INFER_WINDOW`` characters only, which bounds its cost on giant files; when its own
-    header rule fires the source is still ``header``.
+    header rule fires the source is still ``header`` (a stated date: it wins over
+    ``given``).
     """
     from hunyuan_kg.temporal import guess_dct
 
@@ -269,6 +294,8 @@ def _resolve_dct(
     if header is not None:
         return header.date, "header", header.fields.line
     guess = guess_dct(text[:_INFER_WINDOW])
+    if given is not None and not (guess.date is not None and guess.method == "header"):
+        return given, "given", f"given for the run: {given.isoformat()}"
     if guess.date is None:
         return None, "none", None
     source: DctSource = "header" if guess.method == "header" else "inferred"
