@@ -14,6 +14,7 @@ by it (腾讯会议 → 腾讯) when the gazetteer agrees or the maker is a know
 >>> for r in sorted((r.type, r.head.text, r.tail.text, r.role) for r in doc._.relations):
 ...     print(r)
 ('develops', '腾讯', '腾讯会议', '')
+('develops', '腾讯集团', '混元', '')
 ('role', '蒋杰', '腾讯集团', '副总裁')
 ('uses', '腾讯会议', '混元', '')
 """
