@@ -166,3 +166,81 @@ def test_graphology_reads_both_files_as_networkx_does(
         if (e["source"], e["target"]) == ("PERSON:李明", "ORG:腾讯")
     }
     assert roles == {"创始人", "混元研究组负责人"}
+
+
+# --- sigma.js in headless Chromium ------------------------------------------------------
+
+CHROMIUM = next(
+    (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
+)
+#: Software WebGL (SwiftShader) for a headless browser without a GPU.
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--enable-logging=stderr", "--v=0", "--allow-file-access-from-files",
+    "--virtual-time-budget=5000",
+)  # fmt: skip
+
+
+def sigma_page(graph_file: Path, page: Path) -> Path:
+    """Write ``page``: ``graph_file`` as graphology parses it, drawn by sigma.js."""
+    done = subprocess.run(
+        ["node", str(JS / "export_graph.js"), str(graph_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    modules = JS / "node_modules"
+    html = (JS / "sigma.html").read_text(encoding="utf-8")
+    html = html.replace(
+        "__GRAPHOLOGY__", (modules / "graphology/dist/graphology.umd.min.js").as_uri()
+    )
+    html = html.replace("__SIGMA__", (modules / "sigma/dist/sigma.min.js").as_uri())
+    # "</script>" in a label must not end the inline script ("<\/" is the same in JSON)
+    data = done.stdout.replace("</", "<\\/").replace("<!--", "<\\!--")
+    page.write_text(html.replace("__DATA__", data), encoding="utf-8")
+    return page
+
+
+def _render(page: Path, profile: Path) -> tuple[dict[str, Any], list[str]]:
+    assert CHROMIUM is not None
+    cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, check=True)
+    console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    import lxml.html
+
+    result = lxml.html.fromstring(done.stdout).get_element_by_id("result").text_content()
+    return json.loads(result), console
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_sigma_renders_both_files_without_errors(
+    node_ok: None, files: tuple[KnowledgeGraph, Path, Path], tmp_path: Path
+) -> None:
+    kg, gexf, graphml = files
+    if not (JS / "node_modules" / "sigma").is_dir():
+        pytest.skip("sigma is not installed in tests/js")
+    for graph_file in (gexf, graphml):
+        page = sigma_page(graph_file, tmp_path / f"{graph_file.suffix[1:]}.html")
+        result, console = _render(page, tmp_path / "profile")
+        assert console == [] and result.get("errors") == [], (result, console)
+        assert "error" not in result, result
+        n, m = kg.graph.number_of_nodes(), kg.graph.number_of_edges()
+        assert (result["order"], result["size"], result["shown"]) == (n, m, n)
+        assert result["webgl"] > 0
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_the_sigma_check_can_fail(node_ok: None, tmp_path: Path) -> None:
+    """A node attribute ``type`` (what the files used to carry) makes sigma.js refuse."""
+    if not (JS / "node_modules" / "sigma").is_dir():
+        pytest.skip("sigma is not installed in tests/js")
+    bad = tmp_path / "bad.graphml"
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="腾讯", type="ORG", x=0.0, y=0.0, size=10.0)
+    g.add_node("b", label="混元", type="PRODUCT", x=1.0, y=1.0, size=10.0)
+    g.add_edge("a", "b", type="develops")
+    nx.write_graphml(g, bad)
+    result, _ = _render(sigma_page(bad, tmp_path / "bad.html"), tmp_path / "profile")
+    assert "error" in result and "type" in result["error"], result

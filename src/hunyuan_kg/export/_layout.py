@@ -1,11 +1,12 @@
 """Node positions for the graph files, so that viewers which draw what they are given
 (sigma.js, Gephi Lite, Cytoscape) open them laid out.
 
-A force-directed layout (networkx ``spring_layout``, fixed seed) over the graph with its
-nodes and edges in sorted order: the same graph gives the same positions, whatever order
-it was built in. In a graph of more than :data:`SPRING_MAX_NODES` nodes only the most
-connected ones are laid out so (the layout is quadratic); each other node is put beside
-its already placed neighbours, nodes with none on an outer ring. Run ForceAtlas2 in Gephi
+A force-directed layout (networkx ``spring_layout``, fixed seed) over the nodes that have
+an edge, in sorted order: the same graph gives the same positions, whatever order it was
+built in. Nodes without an edge go on an outer ring (in the layout they would squeeze
+the connected part into the middle). In a graph of more than :data:`SPRING_MAX_NODES`
+linked nodes only the most connected ones are laid out so (the layout is quadratic);
+each other node is put beside its already placed neighbours. Run ForceAtlas2 in Gephi
 for a finer picture. When every node already has numeric ``x`` and ``y`` attributes,
 those are kept.
 
@@ -25,7 +26,7 @@ import math
 
 import networkx as nx
 
-#: The spring layout fills [-SCALE, SCALE]; in big graphs the rest reach about 1.2 SCALE.
+#: The spring layout fills [-SCALE, SCALE]; the ring of unlinked nodes lies at 1.1 SCALE.
 SCALE = 1000.0
 #: At most this many nodes go through spring_layout (its dense, numpy-only solver).
 SPRING_MAX_NODES = 499
@@ -48,12 +49,15 @@ def _spring(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     simple = nx.Graph()
     simple.add_nodes_from(sorted(str(n) for n in g.nodes))
     simple.add_edges_from(sorted({tuple(sorted((str(u), str(v)))) for u, v in g.edges()}))
-    if len(simple) <= SPRING_MAX_NODES:
-        pos = nx.spring_layout(simple, seed=SEED, scale=SCALE)
-        return {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items()}
-    core = sorted(simple, key=lambda n: (-simple.degree(n), n))[:SPRING_MAX_NODES]
-    pos = nx.spring_layout(simple.subgraph(sorted(core)), seed=SEED, scale=SCALE)
-    out = {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items()}
+    linked = [n for n in simple if simple.degree(n)]
+    core = sorted(linked, key=lambda n: (-simple.degree(n), n))[:SPRING_MAX_NODES]
+    out: dict[str, tuple[float, float]] = {}
+    if core:
+        # three times networkx's default spacing: news graphs are hubs with many leaves,
+        # which the default packs into the middle
+        k = 3 / math.sqrt(len(core))
+        pos = nx.spring_layout(simple.subgraph(sorted(core)), k=k, seed=SEED, scale=SCALE)
+        out = {n: (float(xy[0]), float(xy[1])) for n, xy in pos.items()}
     frontier = sorted(core)
     step = SCALE / 20
     while frontier:
@@ -67,10 +71,10 @@ def _spring(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
                 out[child] = (x0 + radius * math.cos(angle), y0 + radius * math.sin(angle))
                 new.append(child)
         frontier = new
-    rest = sorted(n for n in simple if n not in out)
+    rest = sorted(n for n in simple if n not in out)  # nodes without an edge
     for k, node in enumerate(rest):
         angle = 2 * math.pi * k / len(rest)
-        out[node] = (1.2 * SCALE * math.cos(angle), 1.2 * SCALE * math.sin(angle))
+        out[node] = (1.1 * SCALE * math.cos(angle), 1.1 * SCALE * math.sin(angle))
     return out
 
 
