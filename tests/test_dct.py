@@ -198,6 +198,8 @@ def test_python_api_takes_a_date_or_an_iso_string(articles: Path):
         assert kg.summary()["dct_sources"] == {"given": 1, "metadata": 1}
     kg = hunyuan_kg.build([articles], **LIGHT)
     assert kg.summary()["inferred_dates"] == 1
+    df = kg.events_df()
+    assert df[df.date == "2024-09"].dct_source.tolist() == ["inferred"]
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         hunyuan_kg.build([articles], date="June 1st", **LIGHT)
 

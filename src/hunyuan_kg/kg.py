@@ -139,7 +139,9 @@ class KnowledgeGraph:
         )
 
     def events_df(self) -> pd.DataFrame:
-        """One row per event: id, date, granularity, type, status, title, participants, docs."""
+        """One row per event: id, date, granularity, type, status, title, participants, docs,
+        dct_source (as in timeline.csv: how the publication date its date rests on was
+        found, "" when its date names its year)."""
         import pandas as pd
 
         rows = [
@@ -152,10 +154,21 @@ class KnowledgeGraph:
                 "title": e.title,
                 "participants": "|".join(p.label for p in e.participants),
                 "docs": "|".join(sorted({s.doc for s in e.sources})),
+                "dct_source": e.dct_source,
             }
             for e in self.events
         ]
-        cols = ["id", "date", "granularity", "type", "status", "title", "participants", "docs"]
+        cols = [
+            "id",
+            "date",
+            "granularity",
+            "type",
+            "status",
+            "title",
+            "participants",
+            "docs",
+            "dct_source",
+        ]
         return pd.DataFrame(rows, columns=cols)
 
     def relations_df(self) -> pd.DataFrame:
