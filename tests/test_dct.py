@@ -252,3 +252,12 @@ def test_source_dct_source_rules():
     )
     assert event.dct_source == "header" and not event.dct_unstated
     assert Source(**Source("a", "s", 0, 1, "9 月", "inferred").to_dict()).dct_source == "inferred"
+
+
+def test_dask_build_takes_the_date(articles: Path):
+    dask = pytest.importorskip("dask")
+    with dask.config.set(scheduler="synchronous"):
+        kg = distributed.build_dask([articles], date="2026-06-01", **LIGHT)
+    docs = {d.id: d for d in kg.documents}
+    assert (docs["undated"].dct, docs["undated"].dct_source) == ("2026-06-01", "given")
+    assert {e.date for e in kg.timeline if e.dct_source == "given"} == {"2025-09"}
