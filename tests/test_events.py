@@ -325,3 +325,13 @@ def test_an_object_taking_trigger_titles_verb_first():
     theme = Participant("PRODUCT:北斗模型", "北斗模型", "PRODUCT", "theme")
     assert _title("other", [agent, theme], "", "开始做") == "星河科技开始做北斗模型"
     assert _title("other", [agent, theme], "", "降价") == "星河科技：北斗模型降价"
+
+
+def test_a_company_founding_an_unnamed_object_is_not_its_own_founding(nlp):
+    doc = doc_with_ents(
+        nlp, "2018 年，星河科技在南京成立远帆半导体。", {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4)
+    )
+    assert not any(
+        e.type == "found" and [p.text for p, _ in e.participants] == ["星河科技"]
+        for e in doc._.events
+    )
