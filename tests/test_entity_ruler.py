@@ -159,3 +159,7 @@ def test_latin_names_by_their_shape_and_context(nlp, text, name, label):
 )
 def test_common_english_words_are_no_latin_names(nlp, text):
     assert [e.text for e in nlp(text).ents] == []
+
+
+def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
+    assert ("Kimi K2", "PRODUCT") in [(e.text, e.label_) for e in nlp("Kimi K2 正式开源。").ents]
