@@ -163,3 +163,14 @@ def test_common_english_words_are_no_latin_names(nlp, text):
 
 def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
     assert ("Kimi K2", "PRODUCT") in [(e.text, e.label_) for e in nlp("Kimi K2 正式开源。").ents]
+
+
+@pytest.mark.parametrize(
+    ("name", "plausible"), [("雷达", False), ("麦克风", False), ("雷军", True)]
+)
+def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(name, plausible):
+    from hunyuan_kg.pipeline.entity_ruler import EntityRuler
+
+    text = f"据报道，{name}今天出现在现场。"
+    start = text.index(name)
+    assert EntityRuler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible

@@ -44,10 +44,23 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: libyaml's safe loader when PyYAML was built with it (about 10x faster), else PyYAML's.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file (UTF-8)."""
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_YAML_LOADER)  # a safe loader: no arbitrary objects
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    """Yield the tab-separated fields of each line of a UTF-8 table, skipping blank lines
+    and ``#`` comments (large mined lexicons: plain tables load far faster than YAML)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

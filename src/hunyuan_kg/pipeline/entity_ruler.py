@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, Match
-from ..resources import alternation, data_path, read_yaml
+from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
 from .relations import title_pattern
@@ -64,6 +64,12 @@ def _compile(regex: str) -> re.Pattern[str]:
     for key, value in _placeholders().items():
         regex = regex.replace(key, value)
     return re.compile(regex)
+
+
+@cache
+def _person_lookalikes() -> frozenset[str]:
+    """Name-shaped words raw news never uses as people (雷达, 马达; mined, see the file)."""
+    return frozenset(row[0] for row in read_tsv(data_path("entities", "person_lookalikes.tsv")))
 
 
 @cache
@@ -354,9 +360,12 @@ class EntityRuler:
         """The character NER is unreliable on Latin script: its spans must hold Chinese,
         must not cut a Latin word (C-Eva of C-Eval) and must not straddle a script change
         at a space (保时捷 Taycan read as 捷 Taycan). A two-character person must start with
-        a common family name (拉齐 and 来说 are words, not people)."""
+        a common family name (拉齐 and 来说 are words, not people), and a person must not be
+        a word that raw news never uses as one (雷达, 麦克风: ``person_lookalikes.yml``)."""
         name = text[start:end]
-        if label == "PERSON" and len(name) == 2 and name[0] not in _common_surnames():
+        if label == "PERSON" and (
+            (len(name) == 2 and name[0] not in _common_surnames()) or name in _person_lookalikes()
+        ):
             return False
         cuts = (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
             end < len(text) and text[end].isascii() and text[end].isalnum()
