@@ -194,6 +194,32 @@ def test_cli_on_hostile_inputs_writes_everything_and_reads_nothing_outside(hosti
     _no_secret(out)
 
 
+def test_worker_processes_read_only_inside_the_roots_too(hostile, expected):
+    kg = hunyuan_kg.build([hostile], jobs=2, batch_size=1, segmenter="char", ner=None)
+    assert {d.id for d in kg.documents} == GOOD_IDS
+    assert _projection(kg) == expected
+    assert {Path(f.path).name for f in kg.failures} == set(HOSTILE_REASONS)
+
+
+def test_a_file_swapped_for_a_symlink_after_the_scan_is_not_read(tmp_path, monkeypatch, nlp):
+    corpus = _write_good(tmp_path / "corpus")
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    victim = corpus / "swapped.txt"
+    victim.write_text(GOOD["good_wenxin.txt"], encoding="utf-8")
+    real = api.read_document
+
+    def swap_first(path, **kw):
+        if Path(path).name == victim.name:
+            victim.unlink()
+            victim.symlink_to(tmp_path / "secret.txt")
+        return real(path, **kw)
+
+    monkeypatch.setattr(api, "read_document", swap_first)
+    kg = hunyuan_kg.build([corpus], nlp=nlp)
+    assert [(f.doc, "outside" in f.reason) for f in kg.failures] == [("swapped", True)]
+    assert not any(SECRET_MARK in (d.title or "") for d in kg.documents)
+
+
 def test_follow_symlinks_reads_outside_but_never_a_device(hostile, nlp):
     kg = hunyuan_kg.build([hostile], nlp=nlp, follow_symlinks=True)
     docs = {d.id for d in kg.documents}
