@@ -37,6 +37,7 @@ FORMAT_NAMES = (
     "html",
     "entities",
     "relations",
+    "explorer",
 )
 
 app = typer.Typer(
@@ -266,8 +267,11 @@ def _check_outdir(target: Path) -> None:
             raise NotADirectoryError(
                 errno.ENOTDIR, "the cache is not a folder (remove it)", str(cache)
             )
-        with tempfile.TemporaryFile(dir=target):
-            pass
+        try:
+            with tempfile.TemporaryFile(dir=target):
+                pass
+        except OSError as exc:  # name the folder, not the probe's random file name
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
     except OSError as exc:
         raise _fail(f"cannot write the outputs in {target}: {_os_message(exc)}", 3) from exc
 
