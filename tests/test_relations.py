@@ -255,3 +255,8 @@ def test_a_gazetteer_parent_named_in_the_sentence_is_linked(gaz_nlp, text, expec
 def test_a_gazetteer_parent_named_elsewhere_is_not_linked(gaz_nlp):
     doc = gaz_nlp("抖音的日活再创新高。这家公司还发布了新模型。字节跳动没有回应。")
     assert not any(r.tail.text == "抖音" for r in doc._.relations)
+
+
+def test_a_former_employer_after_the_copula_keeps_the_role(nlp):
+    doc = doc_with_ents(nlp, "王伟为原星河科技联合创始人。", {"王伟": "PERSON", "星河科技": "ORG"})
+    assert ("role", "王伟", "星河科技", "联合创始人") in rels(doc)
