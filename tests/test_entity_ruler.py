@@ -174,3 +174,17 @@ def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(nam
     text = f"据报道，{name}今天出现在现场。"
     start = text.index(name)
     assert EntityRuler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("她用 Microsoft Word 写稿。", "Microsoft Word", "PRODUCT"),
+        ("Microsoft Research 发表了论文。", "Microsoft Research", "ORG"),
+        ("Google CEO 接受了采访。", "Google", "ORG"),  # a title is no product
+    ],
+)
+def test_capitalized_words_after_a_known_latin_company_name_its_product_or_unit(
+    nlp, text, name, label
+):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]

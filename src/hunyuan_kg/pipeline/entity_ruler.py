@@ -103,6 +103,8 @@ def _rules() -> dict[str, Any]:
             "person_before": re.compile(raw["latin_names"]["person_before"]),
             "company_after": re.compile(raw["latin_names"]["company_after"]),
             "company_before": re.compile(raw["latin_names"]["company_before"]),
+            "after_name": re.compile(raw["latin_names"]["after_name"]),
+            "title": re.compile(raw["latin_names"]["title"]),
             "common": frozenset(
                 r["word"] for r in read_yaml(data_path("entities", "latin_common.yml"))["words"]
             ),
@@ -224,9 +226,25 @@ class EntityRuler:
         if kind not in self.rules["model_kinds"]:
             return None
         model = self.rules["org_model"].match(text, end)
-        if model is None or self.stop.is_stopword(model.group("code")):
+        if model is not None and not self.stop.is_stopword(model.group("code")):
+            return _Cand(start, model.end(), "PRODUCT", "", 0)
+        return self._latin_compound(text, start, end)
+
+    def _latin_compound(self, text: str, start: int, end: int) -> _Cand | None:
+        """A Latin company name and capitalized words after it: one of its products
+        (Microsoft Word, Adobe Photoshop) or units (Microsoft Research); never a title or a
+        generic term (Google CEO, Meta AI)."""
+        lat = self.rules["latin"]
+        if not text[start:end].isascii():
             return None
-        return _Cand(start, model.end(), "PRODUCT", "", 0)
+        m = lat["after_name"].match(text, end)
+        if m is None:
+            return None
+        words = m.group("words").split(" ")
+        if any(self.stop.is_stopword(w) or lat["title"].fullmatch(w) for w in words):
+            return None
+        label = "ORG" if words[-1] in lat["org_heads"] else "PRODUCT"
+        return _Cand(start, m.end(), label, "", 0)
 
     def _list_cands(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
         """Unknown items of an enumeration whose known items share one type (see
