@@ -188,3 +188,10 @@ def test_capitalized_words_after_a_known_latin_company_name_its_product_or_unit(
     nlp, text, name, label
 ):
     assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("鸿蒙OS 正式发布。", "鸿蒙OS"), ("鸿蒙 OS 2.0 上线。", "鸿蒙 OS 2.0")]
+)
+def test_os_and_a_version_after_a_known_product_belong_to_its_name(nlp, text, name):
+    assert name in [e.text for e in nlp(text).ents]

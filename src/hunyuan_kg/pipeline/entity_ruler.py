@@ -207,7 +207,7 @@ class EntityRuler:
                 continue
             end = m.end
             if m.entry.type == "PRODUCT":
-                for rx in (self.rules["version"], self.rules["suffix"]):
+                for rx in (self.rules["version"], self.rules["suffix"], self.rules["version"]):
                     if ext := rx.match(text, end):
                         end = ext.end()
             out.append(_Cand(m.start, end, m.entry.type, m.entry.id, 0))
