@@ -25,14 +25,15 @@ from hunyuan_kg.records import Participant, Source, TimelineEvent
 
 ALL_FILES = [
     "graph.graphml", "graph.gexf", "timeline.json", "timeline.md", "timeline.csv",
-    "timelinejs.json", "timeline.html", "entities.csv", "relations.csv",
+    "timelinejs.json", "timeline.html", "entities.csv", "relations.csv", "explorer",
 ]  # fmt: skip
 
 
 def test_kg_write_writes_every_format(toy_kg: KnowledgeGraph, tmp_path: Path) -> None:
     paths = toy_kg.write(tmp_path / "out")
     assert [p.name for p in paths] == ALL_FILES == [f for _, f in FORMATS.values()]
-    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths[:-1])
+    assert (paths[-1] / "index.html").is_file()  # explorer/ is a folder
     # errors.jsonl too, as the command line writes it; no temp files left
     assert sorted(os.listdir(tmp_path / "out")) == sorted([*ALL_FILES, "errors.jsonl"])
     assert (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8") == ""
@@ -64,6 +65,8 @@ def test_same_graph_gives_byte_identical_files(toy_kg: KnowledgeGraph, tmp_path:
     again = write_all(toy_kg, tmp_path / "b")
     other = write_all(_reordered(toy_kg), tmp_path / "c")
     for p, q, r in zip(first, again, other, strict=True):
+        if p.is_dir():  # explorer/
+            p, q, r = p / "index.html", q / "index.html", r / "index.html"
         assert p.read_bytes() == q.read_bytes() == r.read_bytes(), p.name
 
 

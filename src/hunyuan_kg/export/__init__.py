@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors_jsonl import ERRORS_FILE, write_errors_jsonl
+from .explorer import write_explorer
 from .gexf import read_gexf, write_gexf
 from .graphml import read_graphml, write_graphml
 from .tables import write_entities_csv, write_relations_csv
@@ -48,6 +50,7 @@ FORMATS: dict[str, tuple[Writer, str]] = {
     "html": (write_timeline_html, "timeline.html"),
     "entities": (write_entities_csv, "entities.csv"),
     "relations": (write_relations_csv, "relations.csv"),
+    "explorer": (write_explorer, "explorer"),  # a folder
 }
 
 
@@ -81,17 +84,31 @@ def write_all(
     if errors:
         jobs.append((write_errors_jsonl, outdir / ERRORS_FILE))
     staged: list[tuple[Path, Path]] = []
+    aside: list[tuple[Path, Path]] = []  # (previous folder moved aside, its place)
     try:
         for writer, path in jobs:
             stage = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.staged")
             staged.append((stage, path))
             writer(kg, stage)
         for stage, path in staged:
+            if stage.is_dir() and path.is_dir():  # a folder (explorer/) cannot replace one
+                aside.append((path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.old"), path))
+                os.replace(path, aside[-1][0])
             os.replace(stage, path)
+        for previous, _ in aside:
+            shutil.rmtree(previous, ignore_errors=True)
     except BaseException:
         for stage, _ in staged:
+            if stage.is_dir():
+                shutil.rmtree(stage, ignore_errors=True)
             with contextlib.suppress(OSError):
                 stage.unlink(missing_ok=True)
+        for previous, path in aside:
+            with contextlib.suppress(OSError):
+                if path.exists():
+                    shutil.rmtree(previous, ignore_errors=True)
+                else:
+                    os.replace(previous, path)
         raise
     return [path for _, path in jobs][: len(names)]
 
@@ -104,6 +121,7 @@ __all__ = [
     "read_timeline_json",
     "write_all",
     "write_errors_jsonl",
+    "write_explorer",
     "write_gexf",
     "write_graphml",
     "write_timeline_csv",
