@@ -335,3 +335,16 @@ def test_a_company_founding_an_unnamed_object_is_not_its_own_founding(nlp):
         e.type == "found" and [p.text for p, _ in e.participants] == ["星河科技"]
         for e in doc._.events
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("2019 年 8 月，星河科技在美国 IPO。", True),
+        ("2019 年 8 月，星河科技完成 Pre-IPO 轮融资。", False),
+        ("2019 年，星河科技所在的 IPO 市场很冷清。", False),
+    ],
+)
+def test_an_ipo_is_a_listing_but_not_a_pre_ipo_round_or_the_ipo_market(nlp, text, listed):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4))
+    assert any(e.type == "listing" for e in doc._.events) is listed
