@@ -260,3 +260,16 @@ def test_a_gazetteer_parent_named_elsewhere_is_not_linked(gaz_nlp):
 def test_a_former_employer_after_the_copula_keeps_the_role(nlp):
     doc = doc_with_ents(nlp, "王伟为原星河科技联合创始人。", {"王伟": "PERSON", "星河科技": "ORG"})
     assert ("role", "王伟", "星河科技", "联合创始人") in rels(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("星河科技的云帆很受欢迎。", {"星河科技": "ORG", "云帆": "PRODUCT"}, True),
+        ("换成了星河科技的 MEMS 激光雷达 R1。", {"星河科技": "ORG", "R1": "PRODUCT"}, True),
+        ("星河科技的用户都在用云帆。", {"星河科技": "ORG", "云帆": "PRODUCT"}, False),
+    ],
+)
+def test_a_company_s_product_in_the_possessive(nlp, text, ents, expected):
+    got = [r for r in rels(doc_with_ents(nlp, text, ents)) if r[0] == "develops"]
+    assert bool(got) is expected
