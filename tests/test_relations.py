@@ -273,3 +273,13 @@ def test_a_former_employer_after_the_copula_keeps_the_role(nlp):
 def test_a_company_s_product_in_the_possessive(nlp, text, ents, expected):
     got = [r for r in rels(doc_with_ents(nlp, text, ents)) if r[0] == "develops"]
     assert bool(got) is expected
+
+
+def test_each_owner_in_an_enumeration_of_possessives_develops_only_its_own_product(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "星河科技的云帆和远帆公司的北斗都已上线。",
+        {"星河科技": "ORG", "云帆": "PRODUCT", "远帆公司": "ORG", "北斗": "PRODUCT"},
+    )
+    got = {(r[1], r[2]) for r in rels(doc) if r[0] == "develops"}
+    assert got == {("星河科技", "云帆"), ("远帆公司", "北斗")}

@@ -63,6 +63,7 @@ class _Rule:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     chain: re.Pattern[str] | None
+    share: bool = True  # enumerations (A、B 和 C) share the relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ def lexicon() -> _Lexicon:
             before=rx(r.get("before")),
             after=rx(r.get("after")),
             chain=rx(r.get("chain")),
+            share=bool(r.get("share", True)),
         )
         for r in raw["rules"]
     ]
@@ -274,7 +276,8 @@ class RelationExtractor:
                 if rule.before is not None and not rule.before.search(text, sent[0], first.start):
                     continue
                 role = (m.groupdict().get("role") or after_role).strip()
-                self._emit(rule, groups[i], groups[j], role, sent, first.start, second.end, out)
+                firsts, seconds = (groups[i], groups[j]) if rule.share else ([first], [second])
+                self._emit(rule, firsts, seconds, role, sent, first.start, second.end, out)
                 self._follow_chain(rule, text, ents, i, groups, groups[j], sent, second.end, out)
                 break
 
