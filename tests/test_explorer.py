@@ -151,11 +151,10 @@ def test_sample_explorer_in_chromium(explorer: Path, tmp_path: Path) -> None:
         )
         early = b.eval("Number(document.getElementById('visible-count').textContent)")
         assert 0 < early < total
-        shown = b.eval(
+        assert b.wait_for(
             "window.hkgRenderer.getGraph().nodes()"
-            ".filter((n) => !window.hkgRenderer.getNodeDisplayData(n).hidden).length"
+            f".filter((n) => !window.hkgRenderer.getNodeDisplayData(n).hidden).length === {early}"
         )
-        assert shown == early
         # search 混元 by typing, Enter opens its entity page
         b.eval("document.getElementById('search').focus()")
         b.type_text("混元")

@@ -20,6 +20,7 @@
   const BY_ID = new Map(NODES.map((n, i) => [n.id, i]));
   const MAX_EVIDENCE_DOCS = 5;
   const TIMELINE_PAGE = 300;
+  const ARROWS_MAX_EDGES = 2000;
 
   // --- small DOM helpers --------------------------------------------------------------
   function el(tag, attrs, ...children) {
@@ -214,7 +215,7 @@
     visibleCount.textContent = String(shown);
     graphBox.dataset.visible = String(shown);
     dateLabel.textContent = asOf === null ? (dates.length ? `全部 all (to ${dates[dates.length - 1]})` : "全部 all (no dates)") : `截至 as of ${asOf}`;
-    if (renderer) renderer.refresh();
+    if (renderer) renderer.scheduleRefresh(); // once per frame however fast the slider moves
   }
 
   function initGraph() {
@@ -232,11 +233,11 @@
     });
     renderer = new Sigma(graph, graphBox, {
       allowInvalidContainer: true,
-      defaultEdgeType: "arrow",
+      // arrows show the direction; past a few thousand edges they cost more than they tell
+      defaultEdgeType: EDGES.length <= ARROWS_MAX_EDGES ? "arrow" : "line",
       renderEdgeLabels: false,
       labelFont: '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
       labelRenderedSizeThreshold: 5,
-      zIndex: true,
       nodeReducer: (node, attrs) => (nodeHidden[Number(node)] ? { ...attrs, hidden: true } : attrs),
       edgeReducer: (edge, attrs) => {
         const e = EDGES[Number(edge)];
