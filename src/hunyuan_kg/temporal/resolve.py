@@ -23,6 +23,7 @@ Resolution(value='2024-12-30', granularity='day', kind='date')
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -277,15 +278,20 @@ def resolve_offset(groups: dict[str, str], kind: Kind, ctx: Context) -> Resoluti
     return Resolution(format_value(granularity, day), granularity, "date")
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
 def _offset_anchor(ctx: Context) -> tuple[dt.date, Granularity] | None:
     """The first day and granularity of the date a forward offset counts from: the latest
-    date before it in its paragraph, at most ``offset_anchor_window`` characters back."""
+    date before it in its paragraph or the one before (2021 年 7 月，小鹏上市。¶ 一个月后，
+    理想上市), at most ``offset_anchor_window`` characters back."""
     if ctx.last_date is None:
         return None
     value, granularity, end = ctx.last_date
     window = int(ctx.grammar.dct.get("offset_anchor_window", 200))
-    if ctx.start - end > window or "\n" in ctx.text[end : ctx.start]:
-        return None
+    between = ctx.text[end : ctx.start]
+    if ctx.start - end > window or len(_PARAGRAPH_BREAK.findall(between)) > 1:
+        return None  # the date of this or the previous paragraph only
     bounds = value_bounds(value, granularity)
     return (bounds[0], granularity) if bounds is not None else None
 
