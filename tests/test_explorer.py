@@ -155,6 +155,14 @@ def test_sample_explorer_in_chromium(explorer: Path, tmp_path: Path) -> None:
             "window.hkgRenderer.getGraph().nodes()"
             f".filter((n) => !window.hkgRenderer.getNodeDisplayData(n).hidden).length === {early}"
         )
+        # Latin aliases are found too, whatever their case
+        first = b.eval(
+            "(() => { const s = document.getElementById('search'); s.value = 'HUNYUAN';"
+            " s.dispatchEvent(new Event('input'));"
+            " const a = document.querySelector('#suggestions li a'); s.value = '';"
+            " return a && a.textContent; })()"
+        )
+        assert first and "混元" in first
         # search 混元 by typing, Enter opens its entity page
         b.eval("document.getElementById('search').focus()")
         b.type_text("混元")
