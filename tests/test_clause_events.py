@@ -21,7 +21,7 @@ def clause_events(doc):
 
 
 DCT = dt.date(2024, 6, 30)
-ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰资本": "ORG"}
+ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰资本": "ORG", "王伟": "PERSON"}
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,9 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "在 2023 年星河科技的发布会上，",  # when and where, not what happened
         "2019 年加入星河科技的林远，",  # a noun phrase, not a predicate
         "2023 年是星河科技成立的第十年。",  # a copula: a state, not a happening
+        "2021 年，星河科技的员工很多。",  # a possessive, no predicate of the actor
+        "2021 年，星河科技员工 15000 人。",  # a statistic
+        "2021 年，星河科技是否还有当年的勇气？",  # a question
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

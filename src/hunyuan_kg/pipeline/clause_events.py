@@ -42,6 +42,7 @@ from .turns import is_publisher_turn, is_turn_label
 extensions.register()
 
 _NAMES = ("PERSON", "ORG", "PRODUCT")
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|％|万|亿|人|辆|元|台|家)|\d{4,}")
 _ACTORS = ("ORG", "PERSON")
 
 
@@ -54,6 +55,7 @@ class _ClauseLexicon:
     stative: frozenset[str]
     speech_end: tuple[str, ...]
     adverbial_end: tuple[str, ...]
+    no_predicate: tuple[str, ...]
     predicate_start: re.Pattern[str]
     max_title: int
 
@@ -74,6 +76,7 @@ def clause_lexicon() -> _ClauseLexicon:
         stative=stative,
         speech_end=tuple(raw["speech_end"]),
         adverbial_end=tuple(raw["adverbial_end"]),
+        no_predicate=tuple(raw["no_predicate"]),
         predicate_start=re.compile(
             rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
             rf"(?:{alternation(raw['predicate_adverbs'])})*"
@@ -192,7 +195,11 @@ class ClauseEvents:
             for e in names:  # 跳动 in 字节跳动 is no predicate
                 said = said.replace(e.text, " ")
             has_verb = bool(self.clex.verbs.search(said) or self.lex.trigger_rx.search(said))
-            if self.require_verb and not has_verb:
+            if (
+                self.require_verb
+                and not has_verb
+                and not self._subject_first(text, lo, hi, own, names)
+            ):
                 continue
             agent = next((e for e in names if e.label_ in _ACTORS), None)
             prefix = ""
@@ -232,6 +239,36 @@ class ClauseEvents:
             )
             out.append(ev)
         return out
+
+    def _subject_first(
+        self, text: str, lo: int, hi: int, own: list[Span], names: list[Span]
+    ) -> bool:
+        """The clause opens (after its date and lead words) with a person or organisation
+        and goes on with a predicate (2024 年 11 月，林远、王伟决定一起创业), not with 的."""
+        actors = [e for e in names if e.label_ in _ACTORS]
+        if not actors:
+            return False
+        start = lo
+        for d in own:
+            if self.clex.lead.sub("", text[start : d.start_char]).strip():
+                break
+            start = d.end_char
+        head = text[start : actors[0].start_char]
+        if self.clex.lead.sub("", head).strip(" ，,、"):
+            return False
+        last = actors[0]
+        for e in actors[1:]:  # 林远、王伟和李雷
+            if text[last.end_char : e.start_char].strip() in ("、", "和", "与", "及", ","):
+                last = e
+        rest = text[last.end_char : last.end_char + 4].lstrip()
+        if (
+            rest.startswith(self.clex.no_predicate)
+            or rest.startswith(tuple(self.clex.stative))
+            or rest[:1].isdigit()
+        ):
+            return False  # 星河科技的营收 / 星河科技 2021 年的营收: a noun phrase
+        # a figure (员工数量超 15000 人, 占有率为 40.8%) is a statistic, not a happening
+        return _FIGURE.search(text, last.end_char, hi) is None
 
     def _blocked(self, m: re.Match[str]) -> bool:
         """A trigger inside a longer word that is no trigger (发布会, 融资额)."""
