@@ -267,6 +267,11 @@ class ClauseEvents:
             or rest[:1].isdigit()
         ):
             return False  # 星河科技的营收 / 星河科技 2021 年的营收: a noun phrase
+        predicate = text[last.end_char : hi]
+        for d in own:
+            predicate = predicate.replace(d.text, "")
+        if sum(ch.isalnum() for ch in predicate) < 2:
+            return False  # 腾讯今天: a name and a date, nothing said of it
         # a figure (员工数量超 15000 人, 占有率为 40.8%) is a statistic, not a happening
         return _FIGURE.search(text, last.end_char, hi) is None
 
