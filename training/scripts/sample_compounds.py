@@ -10,38 +10,23 @@ usage: python scripts/sample_compounds.py RAW_DIR [--articles N] [--sample K] [-
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
-from pathlib import Path
+from raw_sample import parse_args, print_sample, sample_texts
 
 import hunyuan_kg
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("raw", type=Path)
-    ap.add_argument("--articles", type=int, default=1500)
-    ap.add_argument("--sample", type=int, default=150)
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args()
-    rows = []
-    for path in sorted(args.raw.glob("articles-*.jsonl")):
-        rows += [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
-    random.seed(args.seed)
-    texts = random.sample(rows, min(args.articles, len(rows)))
+    args = parse_args(__doc__ or "", articles=1500)
+    texts = sample_texts(args)
     nlp = hunyuan_kg.load(ner=None, segmenter="char")
     ruler = nlp.get_pipe("hkg_entity_ruler")
     hits = []
     for text in texts:
-        text = text[:20000]
         for c in ruler._gazetteer_cands(text):
             if c.kb_id == "" and c.label in ("ORG", "PRODUCT"):
                 ctx = text[max(0, c.start - 8) : c.end + 8].replace("\n", " ")
                 hits.append((c.label, text[c.start : c.end], ctx))
-    print(f"{len(hits)} compound names in {len(texts)} articles")
-    for label, name, ctx in random.sample(hits, min(args.sample, len(hits))):
-        print(f"{label}\t{name}\t{ctx}")
+    print_sample(hits, args, f"compound names in {len(texts)} articles")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,40 @@
+"""Shared command line of the ``sample_*.py`` scripts: a random sample of raw articles.
+
+The ``sample_*.py`` scripts read a random sample of ``zh-tech-news-raw`` articles and print
+a random sample of what one rule finds in them, for a person to judge; this module holds
+their common arguments and the reading. Nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+
+def parse_args(doc: str, articles: int) -> argparse.Namespace:
+    """RAW_DIR, --articles N, --sample K, --seed S."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("raw", type=Path)
+    ap.add_argument("--articles", type=int, default=articles)
+    ap.add_argument("--sample", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=0)
+    return ap.parse_args()
+
+
+def sample_texts(args: argparse.Namespace, max_chars: int = 20000) -> list[str]:
+    """``args.articles`` random article texts (seeded), each cut to ``max_chars``."""
+    rows: list[str] = []
+    for path in sorted(args.raw.glob("articles-*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            rows += [json.loads(line)["text"] for line in fh]
+    random.seed(args.seed)
+    return [t[:max_chars] for t in random.sample(rows, min(args.articles, len(rows)))]
+
+
+def print_sample(hits: list[tuple[str, str, str]], args: argparse.Namespace, what: str) -> None:
+    """The number of hits and a random sample of them, tab-separated."""
+    print(f"{len(hits)} {what}")
+    for row in random.sample(hits, min(args.sample, len(hits))):
+        print("\t".join(row))
