@@ -94,7 +94,8 @@ def load(
         if not model.is_dir():
             raise FileNotFoundError(f"the shipped pkuseg model is missing at {model}")
         tokenizer: ChineseTokenizer = nlp.tokenizer  # type: ignore[assignment]
-        tokenizer.initialize(pkuseg_model=str(model))
+        # initialize() would build a pkuseg model with spaCy's default dictionary only for
+        # it to be replaced below: set the segmenter directly (one build per process).
         # spaCy always adds spacy_pkuseg's bundled dictionary, which costs 1.3 F on the
         # SIGHAN PKU test (docs/model-card.md): segment with our model and our names only.
         seg = spacy_pkuseg.pkuseg(str(model), user_dict=None)
