@@ -195,3 +195,7 @@ def test_capitalized_words_after_a_known_latin_company_name_its_product_or_unit(
 )
 def test_os_and_a_version_after_a_known_product_belong_to_its_name(nlp, text, name):
     assert name in [e.text for e in nlp(text).ents]
+
+
+def test_a_person_after_a_title_and_the_copula(nlp):
+    assert ("林远", "PERSON") in [(e.text, e.label_) for e in nlp("公司的法定代表人是林远。").ents]
