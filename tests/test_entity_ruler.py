@@ -199,3 +199,13 @@ def test_os_and_a_version_after_a_known_product_belong_to_its_name(nlp, text, na
 
 def test_a_person_after_a_title_and_the_copula(nlp):
     assert ("林远", "PERSON") in [(e.text, e.label_) for e in nlp("公司的法定代表人是林远。").ents]
+
+
+def test_a_place_shaped_statistical_name_with_an_organisation_head_is_an_organisation():
+    from hunyuan_kg.pipeline.entity_ruler import EntityRuler
+
+    ruler = EntityRuler(None)
+    text = "本轮由海淀创新基金领投。"
+    start = text.index("海淀创新基金")
+    cand = ruler._trimmed(text, start, start + len("海淀创新基金"), "LOC", 2)
+    assert cand is not None and cand.label == "ORG"

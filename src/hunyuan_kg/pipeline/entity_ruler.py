@@ -95,6 +95,7 @@ def _rules() -> dict[str, Any]:
         "org_model": re.compile(raw["org_model_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
         "lists": raw["list_items"],
+        "org_heads": tuple(raw["org_head_words"]),
         "latin": {
             "camel": re.compile(raw["latin_names"]["camel"]),
             "words": re.compile(raw["latin_names"]["words"]),
@@ -406,6 +407,8 @@ class EntityRuler:
         entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
         if entry is not None:
             return _Cand(start, end, entry.type, entry.id, rank)
+        if label == "LOC" and name.endswith(self.rules["org_heads"]):
+            label = "ORG"  # 中关村芯创集成电路基金, 亦庄国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
 
 
