@@ -209,3 +209,9 @@ def test_a_place_shaped_statistical_name_with_an_organisation_head_is_an_organis
     start = text.index("海淀创新基金")
     cand = ruler._trimmed(text, start, start + len("海淀创新基金"), "LOC", 2)
     assert cand is not None and cand.label == "ORG"
+
+
+def test_latin_names_listed_with_a_latin_person_are_people(nlp):
+    text = "董事会成员包括 Mike O'Hara、Lena Morrow 和 Petra Quill。"
+    got = {e.text: e.label_ for e in nlp(text).ents}
+    assert got.get("Petra Quill") == "PERSON" and got.get("Mike O'Hara") == "PERSON"

@@ -324,13 +324,20 @@ class EntityRuler:
                 label = self._latin_label(text, start, end, words)
                 if (c := self._trimmed(text, start, end, label, 1)) is not None:
                     out.append(c)
-        return out
+        out = [
+            c
+            for c in out
+            if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)
+        ]  # McCauley inside Tasha McCauley
+        return _people_in_lists(text, sorted(out, key=lambda c: c.start))
 
     def _latin_label(self, text: str, start: int, end: int, words: list[str]) -> str:
         lat = self.rules["latin"]
         if words[-1] in lat["org_heads"] or self._has_company_cue(text, start, end):
             return "ORG"
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+        if 2 <= len(words) <= 3 and all(
+            w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha() for w in words
+        ):
             after, before = text[end : end + 6], text[max(0, start - 8) : start]
             if (
                 words[0] in lat["given"]
@@ -410,6 +417,28 @@ class EntityRuler:
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
             label = "ORG"  # 中关村芯创集成电路基金, 亦庄国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
+
+
+_JOINED = re.compile(r"\s*(?:、|和|与|及|以及|,)\s*")
+
+
+def _people_in_lists(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Latin names listed with a Latin person are people too (Adam D'Angelo、Tasha McCauley
+    和 Helen Toner): a run of names joined by 、 or 和 takes PERSON from any of them."""
+    out = list(cands)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _JOINED.fullmatch(text, out[j].end, out[j + 1].start):
+            j += 1
+        run = out[i : j + 1]
+        if len(run) > 1 and any(c.label == "PERSON" for c in run):
+            for k in range(i, j + 1):
+                name = text[out[k].start : out[k].end].split(" ")
+                if out[k].label == "PRODUCT" and 2 <= len(name) <= 3:
+                    out[k] = _Cand(out[k].start, out[k].end, "PERSON", out[k].kb_id, out[k].rank)
+        i = j + 1
+    return out
 
 
 _LIST_BOUNDARY = re.compile(r"[，,。；;：:！？!?\n（）()「」“”《》]")
