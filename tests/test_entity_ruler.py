@@ -215,3 +215,10 @@ def test_latin_names_listed_with_a_latin_person_are_people(nlp):
     text = "董事会成员包括 Mike O'Hara、Lena Morrow 和 Petra Quill。"
     got = {e.text: e.label_ for e in nlp(text).ents}
     assert got.get("Petra Quill") == "PERSON" and got.get("Mike O'Hara") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Kimi Code 正式上线。", "Kimi Code"), ("Qwen Chat 支持搜索。", "Qwen Chat")]
+)
+def test_capitalized_words_after_a_known_latin_product_name_a_variant_of_it(nlp, text, name):
+    assert (name, "PRODUCT") in [(e.text, e.label_) for e in nlp(text).ents]

@@ -211,6 +211,9 @@ class EntityRuler:
                 for rx in (self.rules["version"], self.rules["suffix"], self.rules["version"]):
                     if ext := rx.match(text, end):
                         end = ext.end()
+                if (variant := self._latin_compound(text, m.start, end)) is not None:
+                    out.append(_Cand(m.start, variant.end, "PRODUCT", "", 0))
+                    continue  # Kimi Code, Qwen Chat: a product of its own, named after Kimi
             out.append(_Cand(m.start, end, m.entry.type, m.entry.id, 0))
         return out
 
