@@ -106,3 +106,10 @@ def test_the_mined_verbs_are_event_verbs_and_leave_out_states():
 def test_a_clause_without_a_predicate_of_the_subject_does_not_borrow_it(nlp):
     doc = doc_with_ents(nlp, "2023 年，星河科技发布了新手机，屏幕分辨率达到了 2K。", ENTS, dct=DCT)
     assert not any("分辨率" in e.title for e in doc._.events)
+
+
+def test_a_sentence_s_opening_date_dates_its_later_clauses(nlp):
+    doc = doc_with_ents(
+        nlp, "2018 年星河科技首次参展，决定进军海外时，林远被任命为海外负责人。", ENTS, dct=DCT
+    )
+    assert ("2018", "林远被任命为海外负责人") in [(e.date, e.title) for e in doc._.events]

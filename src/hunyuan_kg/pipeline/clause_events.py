@@ -56,6 +56,7 @@ class _ClauseLexicon:
     speech_end: tuple[str, ...]
     adverbial_end: tuple[str, ...]
     no_predicate: tuple[str, ...]
+    span_words: re.Pattern[str]
     predicate_start: re.Pattern[str]
     max_title: int
 
@@ -77,6 +78,7 @@ def clause_lexicon() -> _ClauseLexicon:
         speech_end=tuple(raw["speech_end"]),
         adverbial_end=tuple(raw["adverbial_end"]),
         no_predicate=tuple(raw["no_predicate"]),
+        span_words=re.compile(alternation(raw["span_words"])),
         predicate_start=re.compile(
             rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
             rf"(?:{alternation(raw['predicate_adverbs'])})*"
@@ -121,8 +123,12 @@ class ClauseEvents:
             key=lambda s: s.start_char,
         )
         taken: dict[tuple[int, int], list[int]] = {}  # by sentence: one lookup, not a scan
+        covered: dict[tuple[int, int], set[int]] = {}  # investors of typed events
         for e in doc._.events:
             taken.setdefault(e.sentence, []).append(e.start)
+            covered.setdefault(e.sentence, set()).update(
+                p.start for p, role in e.participants if role == "investor"
+            )
         new: list[EventCandidate] = []
         ei = di = 0
         for sent in doc.sents:
@@ -140,7 +146,8 @@ class ClauseEvents:
             if not s_dates:
                 continue
             busy = taken.get((s_start, s_end), [])
-            new += self._sentence(text, s_start, s_end, s_ents, s_dates, busy)
+            known = covered.get((s_start, s_end), set())
+            new += self._sentence(text, s_start, s_end, s_ents, s_dates, busy, known)
         doc._.events.extend(new)
         return doc
 
@@ -162,6 +169,7 @@ class ClauseEvents:
         ents: list[Span],
         dates: list[Span],
         busy: list[int],
+        known: set[int],
     ) -> list[EventCandidate]:
         out = []
         inherited: Span | None = None
@@ -173,6 +181,15 @@ class ClauseEvents:
                 inherited = own[-1]
                 continue
             date = own[0] if own else inherited
+            if (
+                own
+                and lo == s_start
+                and not self.clex.lead.sub("", text[lo : own[0].start_char]).strip()
+                and not text[lo:hi].lstrip().startswith(("从", "自"))
+                and not self.clex.span_words.search(text, own[0].end_char, hi)
+            ):
+                # the sentence's opening date (2018 年钉钉首次参展，……时，朱鸿被任命为…)
+                inherited = own[0]
             if date is None or any(lo <= t < hi for t in busy):
                 continue
             if not own and self.lex.own_time.search(text, lo, hi):
@@ -185,6 +202,8 @@ class ClauseEvents:
             if tail.endswith(self.clex.adverbial_end) or tail.startswith(("的", "是")):
                 continue  # 在…演讲中 / 的投资者日上 / 是…的第 25 个年头: not what happened
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
+            if names and all(e.start_char in known for e in names):
+                continue  # 红杉中国和小红书等跟投: the investors of the sentence's funding event
             if (
                 names
                 and text[lo:hi].rstrip().endswith(names[-1].text)
