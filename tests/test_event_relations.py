@@ -38,3 +38,11 @@ def test_an_acquirer_acquires_its_target(nlp, tmp_path):
 def test_a_denied_funding_round_implies_nothing(nlp, tmp_path):
     got = edges(nlp, tmp_path, "2024 年 3 月，月之暗面否认完成新一轮融资，红杉中国领投的传闻不实。")
     assert not any(rel == "invests_in" for _, rel, _ in got)
+
+
+def test_a_founder_and_a_person_who_joins_have_a_role_at_the_company(nlp, tmp_path):
+    got = edges(nlp, tmp_path, "2015 年，雷军创立了小米集团。2018 年，李彦宏加入腾讯。")
+    assert ("雷军", "role", "小米") in got or any(
+        h == "雷军" and rel == "role" for h, rel, _ in got
+    )
+    assert any(h == "李彦宏" and rel == "role" and t == "腾讯" for h, rel, t in got)

@@ -33,12 +33,15 @@ from .resolve import EventReport, NameResolver, merge_events
 MAX_SOURCES = 20
 _LAUNCH = {"launch", "release", "open_source"}
 #: Relations an event implies between its participants: (event types, head role, head type,
-#: tail role, tail type, relation). A launch's maker develops the product, a funding
-#: round's investor invests in the company, an acquirer acquires its target.
+#: tail role, tail type, relation, role text). A launch's maker develops the product, a
+#: funding round's investor invests in the company, an acquirer acquires its target, a
+#: founder is the company's 创始人 and a person who joins is one of its 成员 (members).
 _EVENT_RELATIONS = (
-    (_LAUNCH, "agent", "ORG", "theme", "PRODUCT", "develops"),
-    ({"funding"}, "investor", "ORG", "agent", "ORG", "invests_in"),
-    ({"acquisition"}, "agent", "ORG", "theme", "ORG", "acquires"),
+    (_LAUNCH, "agent", "ORG", "theme", "PRODUCT", "develops", ""),
+    ({"funding"}, "investor", "ORG", "agent", "ORG", "invests_in", ""),
+    ({"acquisition"}, "agent", "ORG", "theme", "ORG", "acquires", ""),
+    ({"found"}, "agent", "PERSON", "theme", "ORG", "role", "创始人"),
+    ({"join"}, "agent", "PERSON", "theme", "ORG", "role", "成员"),
 )
 
 
@@ -93,6 +96,7 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
         if rtype == "develops":
             for src in sources:
                 developers.setdefault((src.doc, tail), set()).add(head)
+    roles_read = {(h, t) for h, t, rtype, _ in edges if rtype == "role"}
     reports = []
     for x in exts:
         for e in x.events:
@@ -122,8 +126,10 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                 )
             )
             if e.status != "denied" and not e.title:  # typed events only: their roles are read
-                for head, tail, rtype in _event_relations(e.type, parts):
-                    edges.setdefault((head, tail, rtype, ""), []).append(src)
+                for head, tail, rtype, role in _event_relations(e.type, parts):
+                    if rtype == "role" and (head, tail) in roles_read:
+                        continue  # the text names the role itself (创始人兼 CEO)
+                    edges.setdefault((head, tail, rtype, role), []).append(src)
     events = merge_events(reports)
     for ev in events:
         g.add_node(
@@ -184,13 +190,13 @@ def _add_source(sources: list[Source], src: Source) -> None:
         sources.append(src)
 
 
-def _event_relations(etype: str, parts: list[Participant]) -> list[tuple[str, str, str]]:
-    """(head id, tail id, relation) pairs that an event of ``etype`` implies."""
+def _event_relations(etype: str, parts: list[Participant]) -> list[tuple[str, str, str, str]]:
+    """(head id, tail id, relation, role) tuples that an event of ``etype`` implies."""
     out = []
-    for types, h_role, h_type, t_role, t_type, rel in _EVENT_RELATIONS:
+    for types, h_role, h_type, t_role, t_type, rel, role in _EVENT_RELATIONS:
         if etype not in types:
             continue
         heads = [p.id for p in parts if p.role == h_role and p.type == h_type]
         tails = [p.id for p in parts if p.role == t_role and p.type == t_type]
-        out += [(h, t, rel) for h in heads for t in tails if h != t]
+        out += [(h, t, rel, role) for h in heads for t in tails if h != t]
     return out
