@@ -6,7 +6,7 @@ car making, a fund registers, a chip enters mass production). This component rea
 clause that ``hkg_events`` left alone and keeps it as an event when
 
 * it has a calendar date of its own, or follows a clause that is only a date
-  (``2021 年 1 月 15 日，百度开始调研造车``) or a sentence that opens with one;
+  (``2021 年 1 月 15 日，百度开始测试无人车``) or a sentence that opens with one;
 * it names at least one person, organisation or product (its participants: the first
   person or organisation is the agent, the rest are themes); a clause that names nothing
   takes the sentence's subject as agent when it has a predicate of its own;
@@ -19,9 +19,9 @@ fragment. The type is that of a lexicon trigger in the clause when there is one
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load(ner=None)
->>> doc = nlp.make_doc("2021 年 1 月 15 日，百度开始调研造车。"); doc._.doc_id = "d"
+>>> doc = nlp.make_doc("2021 年 1 月 15 日，百度开始测试无人车。"); doc._.doc_id = "d"
 >>> [(e.type, e.date, e.title) for e in nlp(doc)._.events]
-[('other', '2021-01-15', '百度开始调研造车')]
+[('other', '2021-01-15', '百度开始测试无人车')]
 """
 
 from __future__ import annotations
@@ -188,7 +188,7 @@ class ClauseEvents:
                 and not text[lo:hi].lstrip().startswith(("从", "自"))
                 and not self.clex.span_words.search(text, own[0].end_char, hi)
             ):
-                # the sentence's opening date (2018 年钉钉首次参展，……时，朱鸿被任命为…)
+                # the sentence's opening date (2018 年星河科技首次参展，……时，林远被任命为…)
                 inherited = own[0]
             if date is None or any(lo <= t < hi for t in busy):
                 continue
@@ -209,7 +209,7 @@ class ClauseEvents:
                 and text[lo:hi].rstrip().endswith(names[-1].text)
                 and text[lo : names[-1].start_char].rstrip().endswith("的")
             ):
-                continue  # 出生于安徽的李斌: a noun phrase, not a predicate
+                continue  # 出生于杭州的林远: a noun phrase, not a predicate
             said = rest
             for e in names:  # 跳动 in 字节跳动 is no predicate
                 said = said.replace(e.text, " ")
@@ -230,7 +230,7 @@ class ClauseEvents:
                 elif self.clex.predicate_start.match(body):
                     agent, prefix = subject, subject.text
                 elif not names:
-                    continue  # 小米……，PPI 达到了 261: not a predicate of the subject
+                    continue  # 星河科技……，分辨率达到了 2K: not a predicate of the subject
             participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
             participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
             title = self._title(prefix, self._opening_dates_cut(text, lo, hi, own), names)
@@ -318,7 +318,7 @@ class ClauseEvents:
         return " ".join(text[at:hi].split())
 
     def _title(self, prefix: str, clause: str, names: list[Span]) -> str:
-        """The title, or "" when the clause says nothing beyond its names (李斌“)."""
+        """The title, or "" when the clause says nothing beyond its names (林远“)."""
         body = self.clex.lead.sub("", clause).strip()
         said = body
         for e in names:

@@ -291,7 +291,7 @@ class EntityRuler:
             or name.startswith(tuple(cfg["bad_item_starts"]))
             or verbs.fullmatch(name)
             or any(m.end() < len(name) for m in verbs.finditer(name))
-        ):  # 清控天诚持续追投 is a clause; a head word at the end is not (华平投资)
+        ):  # 北辰资本持续追投 is a clause; a head word at the end is not (北辰投资)
             return False
         if " " in name and not name.isascii():
             return False  # Ubuntu 性能比较: a phrase, not a name
@@ -331,7 +331,7 @@ class EntityRuler:
             c
             for c in out
             if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)
-        ]  # McCauley inside Tasha McCauley
+        ]  # a CamelCase word inside a longer Latin name
         return _people_in_lists(text, sorted(out, key=lambda c: c.start))
 
     def _latin_label(self, text: str, start: int, end: int, words: list[str]) -> str:
@@ -418,7 +418,7 @@ class EntityRuler:
         if entry is not None:
             return _Cand(start, end, entry.type, entry.id, rank)
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
-            label = "ORG"  # 中关村芯创集成电路基金, 亦庄国投: a place-named organisation
+            label = "ORG"  # 海淀创新基金, 滨江国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
 
 
@@ -426,8 +426,8 @@ _JOINED = re.compile(r"\s*(?:、|和|与|及|以及|,)\s*")
 
 
 def _people_in_lists(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """Latin names listed with a Latin person are people too (Adam D'Angelo、Tasha McCauley
-    和 Helen Toner): a run of names joined by 、 or 和 takes PERSON from any of them."""
+    """Latin names listed with a Latin person are people too (Mike O'Hara、Lena Morrow 和
+    Petra Quill): a run of names joined by 、 or 和 takes PERSON from any of them."""
     out = list(cands)
     i = 0
     while i < len(out):

@@ -280,7 +280,7 @@ class EventExtractor:
             and (agent is None or agent.label_ != "PERSON")
             and self._object(text, end, c_right)
         ):
-            return None  # 小米……成立南京大鱼半导体: what was founded is the unknown object
+            return None  # 星河科技……成立远帆半导体: what was founded is the unknown object
         if theme is None:
             theme = self._theme_elsewhere(text, ents, sents, sent, spec, etype, c_left, agent)
         if theme is None and agent is not None and agent.label_ in spec.get("agent_is_theme", ()):
