@@ -35,8 +35,9 @@ from spacy.tokens import Doc, Span
 
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
-from .events import EventCandidate, lexicon
+from .events import EventCandidate, lexicon, span_mask, triggers_in
 from .refs import EntityRef
+from .sentences import within
 from .turns import is_publisher_turn, is_turn_label
 
 extensions.register()
@@ -67,10 +68,11 @@ def clause_lexicon() -> _ClauseLexicon:
     ``data/events/zh.yml`` and the mined verbs of ``data/events/verbs.yml``."""
     raw = read_yaml(data_path("events", "zh.yml"))["clause_events"]
     stative = frozenset(raw["stative"])
-    verbs = [v["verb"] for v in read_yaml(data_path("events", "verbs.yml"))["verbs"]]
+    mined = read_yaml(data_path("events", "verbs.yml"))["verbs"]
+    verbs = alternation([v["verb"] for v in mined if v["verb"] not in stative])
     not_event = raw.get("not_event") or []
     return _ClauseLexicon(
-        verbs=re.compile(alternation([v for v in verbs if v not in stative])),
+        verbs=re.compile(verbs),
         date_only=re.compile(raw["date_only"]),
         lead=re.compile(raw["lead"]),
         not_event=re.compile(alternation(not_event)) if not_event else None,
@@ -81,8 +83,7 @@ def clause_lexicon() -> _ClauseLexicon:
         span_words=re.compile(alternation(raw["span_words"])),
         predicate_start=re.compile(
             rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
-            rf"(?:{alternation(raw['predicate_adverbs'])})*"
-            rf"(?:{alternation([v for v in verbs if v not in stative])})"
+            rf"(?:{alternation(raw['predicate_adverbs'])})*(?:{verbs})"
         ),
         max_title=int(raw["max_title"]),
     )
@@ -106,9 +107,8 @@ class ClauseEvents:
             and not is_publisher_turn(text, e.start_char, e.end_char, source)
             and not is_turn_label(text, e.start_char, e.end_char)
         ]
-        ent_chars = bytearray(len(text) + 1)
-        for e in doc.ents:
-            ent_chars[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+        ent_chars = span_mask(len(text), ((e.start_char, e.end_char) for e in doc.ents))
+        blocked = span_mask(len(text), (m.span() for m in self.lex.not_trigger_rx.finditer(text)))
         dates = sorted(
             (
                 s
@@ -129,25 +129,17 @@ class ClauseEvents:
             covered.setdefault(e.sentence, set()).update(
                 p.start for p, role in e.participants if role == "investor"
             )
+        ent_starts = [e.start_char for e in ents]
+        date_starts = [d.start_char for d in dates]
+        masks = (blocked, ent_chars)
         new: list[EventCandidate] = []
-        ei = di = 0
         for sent in doc.sents:
-            s_start, s_end = sent.start_char, sent.end_char
-            while ei < len(ents) and ents[ei].start_char < s_start:
-                ei += 1
-            while di < len(dates) and dates[di].start_char < s_start:
-                di += 1
-            ej, dj = ei, di  # the sentence's entities and dates, never the rest of the text
-            while ej < len(ents) and ents[ej].start_char < s_end:
-                ej += 1
-            while dj < len(dates) and dates[dj].start_char < s_end:
-                dj += 1
-            s_ents, s_dates = ents[ei:ej], dates[di:dj]
-            if not s_dates:
-                continue
-            busy = taken.get((s_start, s_end), [])
-            known = covered.get((s_start, s_end), set())
-            new += self._sentence(text, s_start, s_end, s_ents, s_dates, busy, known)
+            span = (sent.start_char, sent.end_char)
+            s_dates = dates[within(date_starts, *span)]
+            if s_dates:
+                s_ents = ents[within(ent_starts, *span)]
+                busy, known = taken.get(span, []), covered.get(span, set())
+                new += self._sentence(text, span, s_ents, s_dates, busy, known, masks)
         doc._.events.extend(new)
         return doc
 
@@ -164,13 +156,14 @@ class ClauseEvents:
     def _sentence(
         self,
         text: str,
-        s_start: int,
-        s_end: int,
+        span: tuple[int, int],
         ents: list[Span],
         dates: list[Span],
         busy: list[int],
         known: set[int],
+        masks: tuple[bytearray, bytearray],
     ) -> list[EventCandidate]:
+        s_start, s_end = span
         out = []
         inherited: Span | None = None
         subject = next((e for e in ents if e.label_ in _ACTORS), None)
@@ -181,10 +174,10 @@ class ClauseEvents:
                 inherited = own[-1]
                 continue
             date = own[0] if own else inherited
+            after_dates = self._after_opening_dates(text, lo, own)
             if (
-                own
-                and lo == s_start
-                and not self.clex.lead.sub("", text[lo : own[0].start_char]).strip()
+                lo == s_start
+                and after_dates > lo
                 and not text[lo:hi].lstrip().startswith(("从", "自"))
                 and not self.clex.span_words.search(text, own[0].end_char, hi)
             ):
@@ -217,13 +210,14 @@ class ClauseEvents:
             if (
                 self.require_verb
                 and not has_verb
-                and not self._subject_first(text, lo, hi, own, names)
+                and not self._subject_first(text, after_dates, hi, own, names)
             ):
                 continue
             agent = next((e for e in names if e.label_ in _ACTORS), None)
             prefix = ""
+            clause = " ".join(text[after_dates:hi].split())
             if agent is None:
-                body = self.clex.lead.sub("", self._opening_dates_cut(text, lo, hi, own))
+                body = self.clex.lead.sub("", clause)
                 if subject is None or subject.end_char > lo:
                     if not names:
                         continue
@@ -233,14 +227,11 @@ class ClauseEvents:
                     continue  # 星河科技……，分辨率达到了 2K: not a predicate of the subject
             participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
             participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
-            title = self._title(prefix, self._opening_dates_cut(text, lo, hi, own), names)
-            status = self._status(text, lo, hi)
+            title = self._title(prefix, clause, names)
+            status = self.lex.status(text[lo:hi])
             if not title or status == "denied":
                 continue  # 并非今年才开始: a denial is no happening
-            trigger = next(
-                (m for m in self.lex.trigger_rx.finditer(text, lo, hi) if not self._blocked(m)),
-                None,
-            )
+            trigger = next(triggers_in(self.lex, text, lo, hi, *masks), None)
             etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
             at = trigger.start() if trigger else (names[0].start_char if names else lo)
             ev = EventCandidate(
@@ -260,18 +251,14 @@ class ClauseEvents:
         return out
 
     def _subject_first(
-        self, text: str, lo: int, hi: int, own: list[Span], names: list[Span]
+        self, text: str, start: int, hi: int, own: list[Span], names: list[Span]
     ) -> bool:
-        """The clause opens (after its date and lead words) with a person or organisation
-        and goes on with a predicate (2024 年 11 月，林远、王伟决定一起创业), not with 的."""
+        """The clause opens (at ``start``, after its opening dates, and lead words) with a
+        person or organisation and goes on with a predicate (2024 年 11 月，林远、王伟决定一起
+        创业), not with 的."""
         actors = [e for e in names if e.label_ in _ACTORS]
         if not actors:
             return False
-        start = lo
-        for d in own:
-            if self.clex.lead.sub("", text[start : d.start_char]).strip():
-                break
-            start = d.end_char
         head = text[start : actors[0].start_char]
         if self.clex.lead.sub("", head).strip(" ，,、"):
             return False
@@ -294,11 +281,6 @@ class ClauseEvents:
         # a figure (员工数量超 15000 人, 占有率为 40.8%) is a statistic, not a happening
         return _FIGURE.search(text, last.end_char, hi) is None
 
-    def _blocked(self, m: re.Match[str]) -> bool:
-        """A trigger inside a longer word that is no trigger (发布会, 融资额)."""
-        near = self.lex.not_trigger_rx.finditer(m.string, max(0, m.start() - 6), m.end() + 6)
-        return any(b.start() <= m.start() and m.end() <= b.end() for b in near)
-
     def _without_dates(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
         parts, at = [], lo
         for d in own:
@@ -307,15 +289,15 @@ class ClauseEvents:
         parts.append(text[at:hi])
         return " ".join(" ".join(parts).split())
 
-    def _opening_dates_cut(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
-        """The clause without the dates it opens with (在 2015 年，… → …); a date inside the
-        clause stays, as written (李开复在 2017 年预测…)."""
+    def _after_opening_dates(self, text: str, lo: int, own: list[Span]) -> int:
+        """Where the clause goes on after the dates it opens with (在 2015 年，… → …); a date
+        inside the clause stays, as written (李开复在 2017 年预测…)."""
         at = lo
         for d in own:
             if self.clex.lead.sub("", text[at : d.start_char]).strip():
                 break
             at = d.end_char
-        return " ".join(text[at:hi].split())
+        return at
 
     def _title(self, prefix: str, clause: str, names: list[Span]) -> str:
         """The title, or "" when the clause says nothing beyond its names (林远“)."""
@@ -329,14 +311,6 @@ class ClauseEvents:
         if len(title) > self.clex.max_title:
             title = title[: self.clex.max_title].rstrip() + "…"
         return title
-
-    def _status(self, text: str, lo: int, hi: int) -> str:
-        window = text[lo:hi]
-        if self.lex.denied.search(window):
-            return "denied"
-        if self.lex.planned.search(window):
-            return "planned"
-        return "happened"
 
 
 @Language.factory("hkg_clause_events", default_config={"require_verb": True})

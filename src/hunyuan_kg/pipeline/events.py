@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -93,6 +94,36 @@ class _Lexicon:
     conjunction: re.Pattern[str]
     object_phrase: re.Pattern[str]
     not_subject_before: tuple[str, ...]
+
+    def status(self, window: str) -> str:
+        """denied, planned or happened, by the cues in ``window`` (denial checked first)."""
+        if self.denied.search(window):
+            return "denied"
+        if self.planned.search(window):
+            return "planned"
+        return "happened"
+
+
+def span_mask(length: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """A byte per character of a text of ``length``: 1 inside one of ``spans``."""
+    mask = bytearray(length + 1)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def triggers_in(
+    lex: _Lexicon, text: str, lo: int, hi: int, blocked: bytearray, ent_chars: bytearray
+) -> Iterator[re.Match[str]]:
+    """The lexicon triggers in ``text[lo:hi]`` that stand for an event: not inside a
+    longer non-trigger word (``blocked``: 发布会), an entity name (all of the trigger: 登陆纽交所
+    names 纽交所 and is a trigger), or a Latin word."""
+    for m in lex.trigger_rx.finditer(text, lo, hi):
+        start, end = m.span()
+        if any(blocked[start:end]) or all(ent_chars[start:end]):
+            continue
+        if not _ascii_word_edge(text, start, end):
+            yield m
 
 
 @cache
@@ -164,16 +195,12 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         text = doc.text
-        blocked = bytearray(len(text) + 1)
-        for m in lex.not_trigger_rx.finditer(text):
-            blocked[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        blocked = span_mask(len(text), (m.span() for m in lex.not_trigger_rx.finditer(text)))
         source = doc._.source
         ents = [
             e for e in doc.ents if not is_publisher_turn(text, e.start_char, e.end_char, source)
         ]
-        ent_chars = bytearray(len(text) + 1)
-        for e in ents:
-            ent_chars[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+        ent_chars = span_mask(len(text), ((e.start_char, e.end_char) for e in ents))
         dates = [
             s
             for s in doc.spans.get("dates", [])
@@ -203,12 +230,8 @@ class EventExtractor:
                 if in_answer
                 else None,
             )
-            for m in lex.trigger_rx.finditer(text, s_start, s_end):
+            for m in triggers_in(lex, text, s_start, s_end, blocked, ent_chars):
                 start, end = m.span()
-                if any(blocked[start:end]) or any(ent_chars[start:end]):
-                    continue
-                if _ascii_word_edge(text, start, end):
-                    continue
                 etype = lex.trigger_type[m.group().lower()]
                 if (ev := self._event(text, ents, sents, sent, etype, start, end)) is not None:
                     events.append(ev)
@@ -479,12 +502,7 @@ class EventExtractor:
         return None
 
     def _status(self, text: str, c_left: int, start: int) -> str:
-        window = text[max(c_left, start - self.lex.cue_window) : start]
-        if self.lex.denied.search(window):
-            return "denied"
-        if self.lex.planned.search(window):
-            return "planned"
-        return "happened"
+        return self.lex.status(text[max(c_left, start - self.lex.cue_window) : start])
 
     def _date(
         self, ev: EventCandidate, text: str, c_left: int, c_right: int, sent: _Sentence
