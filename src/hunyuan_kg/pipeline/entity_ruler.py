@@ -91,7 +91,7 @@ def _rules() -> dict[str, Any]:
         "version": re.compile(raw["product_version_suffix"]),
         "cue_after": re.compile(raw["ambiguous_cue_after"]),
         "cue_before": re.compile(raw["ambiguous_cue_before"]),
-        "org_head": re.compile(raw["org_head_suffix"]),
+        "org_head": re.compile(f"(?:{alternation(raw['org_head_words'])}){raw['org_head_follow']}"),
         "org_model": re.compile(raw["org_model_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
         "lists": raw["list_items"],
