@@ -295,7 +295,7 @@ class EntityRuler:
             return False
         if " " in name and not name.isascii():
             return False  # Ubuntu 性能比较: a phrase, not a name
-        if re.search(r"(?<![A-Za-z0-9])\.|\.(?![A-Za-z0-9])", name):
+        if _STRAY_DOT.search(name):
             return False
         return all(ch.isalnum() or ch in " ·.-&'" for ch in name) and not any(
             ch in name for ch in "的了在是也都等"
@@ -327,12 +327,11 @@ class EntityRuler:
                 label = self._latin_label(text, start, end, words)
                 if (c := self._trimmed(text, start, end, label, 1)) is not None:
                     out.append(c)
-        out = [
-            c
-            for c in out
-            if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)
-        ]  # a CamelCase word inside a longer Latin name
-        return _people_in_lists(text, sorted(out, key=lambda c: c.start))
+        outer: list[_Cand] = []  # a CamelCase word inside a longer Latin name is none
+        for c in sorted(out, key=lambda c: (c.start, -c.end)):
+            if not outer or c.end > outer[-1].end:
+                outer.append(c)
+        return _people_in_lists(text, outer)
 
     def _latin_label(self, text: str, start: int, end: int, words: list[str]) -> str:
         lat = self.rules["latin"]
@@ -422,7 +421,8 @@ class EntityRuler:
         return _Cand(start, end, label, "", rank)
 
 
-_JOINED = re.compile(r"\s*(?:、|和|与|及|以及|,)\s*")
+_STRAY_DOT = re.compile(r"(?<![A-Za-z0-9])\.|\.(?![A-Za-z0-9])")  # 映客......
+_JOINED = re.compile(rf"\s*(?:[{_JOINERS}]|以及|,)\s*")
 
 
 def _people_in_lists(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -459,6 +459,12 @@ def _list_regions(text: str, sep: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _last_joiner(joiner: str) -> re.Pattern[str]:
+    """The last joiner of an enumeration's tail (A、B 和 C: 和), not followed by another."""
+    return re.compile(rf"{joiner}(?!.*{joiner})")
+
+
 def _list_items(
     text: str, lo: int, hi: int, sep: str, cfg: dict[str, Any]
 ) -> list[tuple[int, int]]:
@@ -470,10 +476,10 @@ def _list_items(
             bounds.append((at, i))
             at = i + 1
     last = (at, hi)
-    joiner = re.search(rf"^(.*?){cfg['last_joiner']}(?!.*{cfg['last_joiner']})", text[at:hi])
-    if joiner is not None and joiner.group(1):
-        bounds.append((at, at + len(joiner.group(1))))
-        last = (at + joiner.end(), hi)
+    joiner = _last_joiner(cfg["last_joiner"]).search(text, at, hi)
+    if joiner is not None and joiner.start() > at:
+        bounds.append((at, joiner.start()))
+        last = (joiner.end(), hi)
     bounds.append(last)
     first_start, first_end = bounds[0]
     cue_ends = [
