@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
+
+from ..temporal.mention import period_bounds
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _PERIOD = re.compile(r"(\d{4})-([HQW])(\d{1,2})")
@@ -59,19 +60,10 @@ def date_parts(date: str) -> tuple[int, int | None, int | None]:
 
 
 def date_period(date: str) -> tuple[str, str]:
-    """First and last day (ISO) of the period a partial date names."""
-    months = period_months(date)
-    if months:
-        year, first, last = months
-        return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-{_days(year, last):02d}"
-    week = _PERIOD.fullmatch(date.strip())
-    if week and week.group(2) == "W":
-        try:
-            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(3)), 1)
-        except ValueError:
-            pass
-        else:
-            return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    """First and last day (ISO) of the period a partial date names (a malformed day or
+    month falls back to the month or year)."""
+    if (bounds := period_bounds(date.strip())) is not None:
+        return bounds[0].isoformat(), bounds[1].isoformat()
     year, month, day = date_parts(date)
     if month is None:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"

@@ -10,13 +10,12 @@ most reports name (one stray report does not add a second maker).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..pipeline.events import lexicon
 from ..records import Participant, Source, TimelineEvent
-from ..temporal.mention import GRANULARITIES, value_bounds
+from ..temporal.mention import period_bounds
 
 #: Event types reported as one class when merging and scoring (a release is a launch).
 EVENT_CLASS = {"release": "launch"}
@@ -83,18 +82,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
         return False
     if a.startswith(b) or b.startswith(a):
         return True
-    ba, bb = _bounds(a), _bounds(b)
+    ba, bb = period_bounds(a), period_bounds(b)
     if ba is None or bb is None:
         return False
     return (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
-
-
-def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of an ISO value of any granularity."""
-    for granularity in GRANULARITIES:
-        if (found := value_bounds(value, granularity)) is not None:
-            return found
-    return None
 
 
 def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:

@@ -98,6 +98,21 @@ def value_bounds(value: str, granularity: str) -> tuple[dt.date, dt.date] | None
         return None
 
 
+def period_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the period any valid ISO value names, its granularity read
+    from its shape.
+
+    >>> period_bounds("2018-Q4")
+    (datetime.date(2018, 10, 1), datetime.date(2018, 12, 31))
+    >>> period_bounds("2023-02-30") is None
+    True
+    """
+    for granularity in GRANULARITIES:
+        if (found := value_bounds(value, granularity)) is not None:
+            return found
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A time expression found in a text.
