@@ -16,12 +16,12 @@ usage: python scripts/mine_first_names.py RAW_DIR COMMON.yml OUT.yml
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import yaml
+from raw_sample import article_texts
 
 from hunyuan_kg.gazetteer import Gazetteer
 from hunyuan_kg.resources import data_path, read_yaml
@@ -49,15 +49,12 @@ def main() -> None:
     args = ap.parse_args()
     common = {r["word"] for r in yaml.safe_load(args.common.read_text(encoding="utf-8"))["words"]}
     firsts: Counter[str] = Counter()
-    for path in sorted(args.raw.glob("articles-*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                text = json.loads(line)["text"]
-                for m in NAME.finditer(text):
-                    after = text[m.end() : m.end() + 6]
-                    before = text[max(0, m.start() - 8) : m.start()]
-                    if AFTER.search(after) or BEFORE.search(before):
-                        firsts[m.group(1)] += 1
+    for text in article_texts(args.raw):
+        for m in NAME.finditer(text):
+            after = text[m.end() : m.end() + 6]
+            before = text[max(0, m.start() - 8) : m.start()]
+            if AFTER.search(after) or BEFORE.search(before):
+                firsts[m.group(1)] += 1
     # first words of organisation and product names (Hugging Face, Check Point) and
     # version words (Max) are no given names
     gaz = Gazetteer.default()

@@ -14,10 +14,11 @@ usage: python scripts/mine_latin_words.py RAW_DIR OUT.yml
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from pathlib import Path
+
+from raw_sample import article_texts
 
 WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]+(?![A-Za-z0-9])")
 HEADER = """\
@@ -37,20 +38,17 @@ def main() -> None:
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
     docs: Counter[str] = Counter()
-    for path in sorted(args.raw.glob("articles-*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                text = json.loads(line)["text"]
-                seen = set()
-                for m in WORD.finditer(text):
-                    w = m.group()
-                    key = w.lower()
-                    if w == key:
-                        lower[key] += 1
-                    elif w[0].isupper() and w[1:] == w[1:].lower():
-                        upper[key] += 1
-                    seen.add(key)
-                docs.update(seen)
+    for text in article_texts(args.raw):
+        seen = set()
+        for m in WORD.finditer(text):
+            w = m.group()
+            key = w.lower()
+            if w == key:
+                lower[key] += 1
+            elif w[0].isupper() and w[1:] == w[1:].lower():
+                upper[key] += 1
+            seen.add(key)
+        docs.update(seen)
     rows = []
     for key, n_low in lower.items():
         total = n_low + upper[key]

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import jieba
 import jieba.posseg as pseg
+from raw_sample import article_texts
 
 HEADS = [
     "资本", "创投", "投资", "基金", "集团", "科技", "汽车", "股份", "证券", "控股", "能源",
@@ -124,34 +125,31 @@ def main() -> None:
     longer_right: Counter[str] = Counter()
     prefix_heads: dict[str, set[str]] = defaultdict(set)
     n_docs = 0
-    for path in sorted(args.raw.glob("articles-*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                text = json.loads(line)["text"]
-                n_docs += 1
-                for m in head_rx.finditer(text):
-                    s, head = m.start(), m.group()
-                    right = text[m.end() : m.end() + 4]
-                    for k in range(1, 6):
-                        if s - k < 0:
-                            break
-                        ch = text[s - k]
-                        if not CJK.match(ch) or ch in BREAKS:
-                            break
-                        if k == 1:
-                            continue
-                        prefix = text[s - k : s]
-                        cand = prefix + head
-                        freq[cand] += 1
-                        docs[cand].add(n_docs)
-                        left[cand][text[s - k - 1] if s - k > 0 else "^"] += 1
-                        prefix_heads[prefix].add(head)
-                        if GENERIC_RIGHT.match(right):
-                            generic[cand] += 1
-                        if ORG_RIGHT.match(right):
-                            typed[cand] += 1
-                        if LONGER_RIGHT.match(right):
-                            longer_right[cand] += 1
+    for text in article_texts(args.raw):
+        n_docs += 1
+        for m in head_rx.finditer(text):
+            s, head = m.start(), m.group()
+            right = text[m.end() : m.end() + 4]
+            for k in range(1, 6):
+                if s - k < 0:
+                    break
+                ch = text[s - k]
+                if not CJK.match(ch) or ch in BREAKS:
+                    break
+                if k == 1:
+                    continue
+                prefix = text[s - k : s]
+                cand = prefix + head
+                freq[cand] += 1
+                docs[cand].add(n_docs)
+                left[cand][text[s - k - 1] if s - k > 0 else "^"] += 1
+                prefix_heads[prefix].add(head)
+                if GENERIC_RIGHT.match(right):
+                    generic[cand] += 1
+                if ORG_RIGHT.match(right):
+                    typed[cand] += 1
+                if LONGER_RIGHT.match(right):
+                    longer_right[cand] += 1
     known = known_names(args.known)
     jieba.setLogLevel(60)
     jieba.initialize()

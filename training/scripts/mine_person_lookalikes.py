@@ -14,12 +14,12 @@ usage: python scripts/mine_person_lookalikes.py RAW_DIR SURNAMES.yml OUT.tsv
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import yaml
+from raw_sample import article_texts
 
 AFTER = re.compile(r"(?:表示|说|认为|指出|介绍|透露|坦言|强调|回忆|称|告诉|提到|解释|补充)")
 BEFORE = re.compile(
@@ -45,21 +45,18 @@ def main() -> None:
     single = set(names["single"][: int(names["statistical_person_rank"])])
     count: Counter[str] = Counter()
     person: Counter[str] = Counter()
-    for path in sorted(args.raw.glob("articles-*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                text = json.loads(line)["text"]
-                for i, ch in enumerate(text):
-                    if ch not in single:
-                        continue
-                    before = BEFORE.search(text, max(0, i - 5), i) is not None
-                    for n in (2, 3):
-                        cand = text[i : i + n]
-                        if len(cand) < n or not all(CJK.match(c) for c in cand):
-                            break
-                        count[cand] += 1
-                        if before or AFTER.match(text, i + n):
-                            person[cand] += 1
+    for text in article_texts(args.raw):
+        for i, ch in enumerate(text):
+            if ch not in single:
+                continue
+            before = BEFORE.search(text, max(0, i - 5), i) is not None
+            for n in (2, 3):
+                cand = text[i : i + n]
+                if len(cand) < n or not all(CJK.match(c) for c in cand):
+                    break
+                count[cand] += 1
+                if before or AFTER.match(text, i + n):
+                    person[cand] += 1
     kept = sorted(
         (w, c, person[w])
         for w, c in count.items()

@@ -1,4 +1,5 @@
-"""Shared command line of the ``sample_*.py`` scripts: a random sample of raw articles.
+"""Reading the raw corpus for the ``mine_*.py`` and ``sample_*.py`` scripts, and the
+shared command line of the ``sample_*.py`` scripts (a random sample of raw articles).
 
 The ``sample_*.py`` scripts read a random sample of ``zh-tech-news-raw`` articles and print
 a random sample of what one rule finds in them, for a person to judge; this module holds
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -23,12 +25,17 @@ def parse_args(doc: str, articles: int) -> argparse.Namespace:
     return ap.parse_args()
 
 
+def article_texts(raw: Path) -> Iterator[str]:
+    """The text of every article of the raw corpus folder, in file order."""
+    for path in sorted(raw.glob("articles-*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)["text"]
+
+
 def sample_texts(args: argparse.Namespace, max_chars: int = 20000) -> list[str]:
     """``args.articles`` random article texts (seeded), each cut to ``max_chars``."""
-    rows: list[str] = []
-    for path in sorted(args.raw.glob("articles-*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            rows += [json.loads(line)["text"] for line in fh]
+    rows = list(article_texts(args.raw))
     random.seed(args.seed)
     return [t[:max_chars] for t in random.sample(rows, min(args.articles, len(rows)))]
 
