@@ -43,7 +43,6 @@ from .turns import is_publisher_turn, is_turn_label
 extensions.register()
 
 _NAMES = ("PERSON", "ORG", "PRODUCT")
-_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|％|万|亿|人|辆|元|台|家)|\d{4,}")
 _ACTORS = ("ORG", "PERSON")
 
 
@@ -58,6 +57,10 @@ class _ClauseLexicon:
     adverbial_end: tuple[str, ...]
     no_predicate: tuple[str, ...]
     span_words: re.Pattern[str]
+    span_openers: tuple[str, ...]
+    no_predicate_start: tuple[str, ...]
+    subject_joiners: frozenset[str]
+    figure: re.Pattern[str]
     predicate_start: re.Pattern[str]
     max_title: int
 
@@ -81,6 +84,10 @@ def clause_lexicon() -> _ClauseLexicon:
         adverbial_end=tuple(raw["adverbial_end"]),
         no_predicate=tuple(raw["no_predicate"]),
         span_words=re.compile(alternation(raw["span_words"])),
+        span_openers=tuple(raw["span_openers"]),
+        no_predicate_start=tuple(raw["no_predicate_start"]),
+        subject_joiners=frozenset(raw["subject_joiners"]),
+        figure=re.compile(raw["figure"]),
         predicate_start=re.compile(
             rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
             rf"(?:{alternation(raw['predicate_adverbs'])})*(?:{verbs})"
@@ -178,7 +185,7 @@ class ClauseEvents:
             if (
                 lo == s_start
                 and after_dates > lo
-                and not text[lo:hi].lstrip().startswith(("从", "自"))
+                and not text[lo:hi].lstrip().startswith(self.clex.span_openers)
                 and not self.clex.span_words.search(text, own[0].end_char, hi)
             ):
                 # the sentence's opening date (2018 年星河科技首次参展，……时，林远被任命为…)
@@ -192,7 +199,9 @@ class ClauseEvents:
             tail = rest.rstrip(' “"「『')
             if tail.endswith(self.clex.speech_end):
                 continue  # 百度宣布：… — what was announced follows
-            if tail.endswith(self.clex.adverbial_end) or tail.startswith(("的", "是")):
+            if tail.endswith(self.clex.adverbial_end) or tail.startswith(
+                self.clex.no_predicate_start
+            ):
                 continue  # 在…演讲中 / 的投资者日上 / 是…的第 25 个年头: not what happened
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
             if names and all(e.start_char in known for e in names):
@@ -264,7 +273,7 @@ class ClauseEvents:
             return False
         last = actors[0]
         for e in actors[1:]:  # 林远、王伟和李雷
-            if text[last.end_char : e.start_char].strip() in ("、", "和", "与", "及", ","):
+            if text[last.end_char : e.start_char].strip() in self.clex.subject_joiners:
                 last = e
         rest = text[last.end_char : last.end_char + 4].lstrip()
         if (
@@ -279,7 +288,7 @@ class ClauseEvents:
         if sum(ch.isalnum() for ch in predicate) < 2:
             return False  # 腾讯今天: a name and a date, nothing said of it
         # a figure (员工数量超 15000 人, 占有率为 40.8%) is a statistic, not a happening
-        return _FIGURE.search(text, last.end_char, hi) is None
+        return self.clex.figure.search(text, last.end_char, hi) is None
 
     def _without_dates(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
         parts, at = [], lo

@@ -297,8 +297,8 @@ class EntityRuler:
             return False  # Ubuntu 性能比较: a phrase, not a name
         if _STRAY_DOT.search(name):
             return False
-        return all(ch.isalnum() or ch in " ·.-&'" for ch in name) and not any(
-            ch in name for ch in "的了在是也都等"
+        return all(ch.isalnum() or ch in cfg["name_punct"] for ch in name) and not any(
+            ch in name for ch in cfg["not_in_name"]
         )
 
     def _has_cue(self, text: str, start: int, end: int) -> bool:
