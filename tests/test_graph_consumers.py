@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from helpers_cdp import CHROMIUM
 from hunyuan_kg.export import read_gexf, read_graphml, write_gexf, write_graphml
 from hunyuan_kg.export._layout import positions
 from hunyuan_kg.export._style import hex_color
@@ -170,10 +171,7 @@ def test_graphology_reads_both_files_as_networkx_does(
 
 # --- sigma.js in headless Chromium ------------------------------------------------------
 
-CHROMIUM = next(
-    (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
-)
-#: Software WebGL (SwiftShader) for a headless browser without a GPU.
+#: Software WebGL (SwiftShader) for a headless browser without a GPU, logging to stderr.
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
