@@ -30,6 +30,7 @@ from .ingest import (
 )
 from .kg import KnowledgeGraph
 from .pipeline import load
+from .spill import ExtractionStore
 from .threads import single_blas_thread
 
 Progress = Callable[[int], None]
@@ -74,14 +75,14 @@ def build(
         roots=scan.roots,
         date=day,
     )
-    extractions: list[DocExtraction] = []
+    store = ExtractionStore()  # each extraction goes to disk as it comes
     failures: list[Failure] = skipped_failures(scan)
     for r in results:
         if isinstance(r, DocExtraction):
-            extractions.append(r)
+            store.add(r)
         else:
             failures.append(r)
-    kg = build_graph(extractions)
+    kg = build_graph(store)
     kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg
 

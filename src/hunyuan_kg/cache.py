@@ -27,7 +27,7 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from .graph import build_graph
 from .ingest import read_input, scan_inputs, unique_ids
 from .kg import KnowledgeGraph
 from .resources import data_root
+from .spill import ExtractionStore
 
 CACHE_DIR = ".cache"
 MANIFEST = "manifest.json"
@@ -117,16 +118,33 @@ def load_cached(
     an entry that cannot be read or parsed, whatever is wrong with it."""
     hits: dict[str, DocExtraction] = {}
     misses: list[Item] = []
+    for item, x in cached(outdir, items, fingerprint=fingerprint, roots=roots):
+        if x is None:
+            misses.append(item)
+        else:
+            hits[item[1]] = x
+    return hits, misses
+
+
+def cached(
+    outdir: str | Path,
+    items: Iterable[Item],
+    *,
+    fingerprint: str,
+    roots: list[str] | None = None,
+) -> Iterator[tuple[Item, DocExtraction | None]]:
+    """Each ``(path, doc_id)`` item with its cached extraction, or None for a miss (as
+    :func:`load_cached`, one at a time)."""
     for path, doc_id in items:
         try:
             entry = _entry(Path(outdir), document_key(path, doc_id, fingerprint, roots=roots))
             x = DocExtraction.from_dict(json.loads(entry.read_text(encoding="utf-8")))
             if x.info.id != doc_id:
                 raise ValueError("entry of another document")
-            hits[doc_id] = x
         except Exception:  # a corrupt or missing entry is rebuilt, never fatal
-            misses.append((path, doc_id))
-    return hits, misses
+            yield (path, doc_id), None
+        else:
+            yield (path, doc_id), x
 
 
 def store(outdir: str | Path, extractions: Iterable[DocExtraction], *, fingerprint: str) -> int:
@@ -205,8 +223,14 @@ def build_incremental(
     ids = unique_ids(scan.files)
     items = [(str(p), ids[p]) for p in scan.files]
     fingerprint = pipeline_fingerprint(load_options, nlp=nlp, date=day)
-    hits, misses = load_cached(outdir, items, fingerprint=fingerprint, roots=scan.roots)
-    fresh: list[DocExtraction] = []
+    # every extraction, cached or fresh, goes to disk at once, beside the cache
+    extracted = ExtractionStore(Path(outdir) / CACHE_DIR)
+    misses: list[Item] = []
+    for item, hit in cached(outdir, items, fingerprint=fingerprint, roots=scan.roots):
+        if hit is None:
+            misses.append(item)
+        else:
+            extracted.add(hit)
     failures: list[Failure] = skipped_failures(scan)
     if misses:
         for r in extract_paths(
@@ -220,13 +244,13 @@ def build_incremental(
             date=day,
         ):
             if isinstance(r, DocExtraction):
-                fresh.append(r)
+                store(outdir, [r], fingerprint=fingerprint)
+                extracted.add(r)
             else:
                 failures.append(r)
-    store(outdir, fresh, fingerprint=fingerprint)
     manifest = Path(outdir) / CACHE_DIR / MANIFEST
     _write_replacing(manifest, json.dumps({"format": _FORMAT, "inputs": inputs}))
-    kg = build_graph([*hits.values(), *fresh])
+    kg = build_graph(extracted)
     kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg
 

@@ -3,10 +3,11 @@
 Per-document extraction is a ``dask.bag`` of ``(path, doc_id)`` items mapped over
 partitions; each worker process loads the pipeline once (kept in a module global keyed
 by the load options) and returns plain :class:`~hunyuan_kg.extraction.DocExtraction`
-records. The client gathers them and runs :func:`~hunyuan_kg.graph.build_graph`, which
-sorts by document id, so the graph and timeline are byte for byte those of a local
-build. Files are read by the workers: on a cluster every worker must see the same paths
-(a shared file system).
+records. The client takes each partition as it finishes into an
+:class:`~hunyuan_kg.spill.ExtractionStore` on disk and runs
+:func:`~hunyuan_kg.graph.build_graph` on it, which reads documents in id order, so the
+graph and timeline are byte for byte those of a local build. Files are read by the
+workers: on a cluster every worker must see the same paths (a shared file system).
 
 >>> from hunyuan_kg.distributed import build_dask
 >>> kg = build_dask(["data/sample"], local_workers=2)               # doctest: +SKIP
@@ -18,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,7 @@ from .extraction import DocExtraction, Failure
 from .graph import build_graph
 from .ingest import scan_inputs, unique_ids
 from .kg import KnowledgeGraph
+from .spill import ExtractionStore
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -113,14 +116,24 @@ def build_dask(
     bag = db.from_sequence(items, npartitions=npartitions).map_partitions(
         extract_partition, load_options, batch_size, scan.roots, day
     )
+    store = ExtractionStore()
+    failures: list[Failure] = skipped_failures(scan)
+
+    def keep(results: Iterable[DocExtraction | Failure]) -> None:
+        for r in results:
+            if isinstance(r, DocExtraction):
+                store.add(r)
+            else:
+                failures.append(r)
+
     if client is not None:
-        results = client.compute(bag).result()
+        _gather(client, bag, keep)
     elif scheduler or local_workers:
         from distributed import Client, LocalCluster
 
         if scheduler:
             with Client(scheduler) as own:
-                results = own.compute(bag).result()
+                _gather(own, bag, keep)
         else:
             with (
                 LocalCluster(
@@ -128,11 +141,27 @@ def build_dask(
                 ) as cluster,
                 Client(cluster) as own,
             ):
-                results = own.compute(bag).result()
+                _gather(own, bag, keep)
     else:
-        results = bag.compute()
-    extractions = [r for r in results if isinstance(r, DocExtraction)]
-    kg = build_graph(extractions)
-    failures = [*skipped_failures(scan), *(r for r in results if isinstance(r, Failure))]
+        import dask
+
+        parts = bag.to_delayed()
+        window = 2 * (os.cpu_count() or 1)  # partitions in flight: memory stays bounded
+        for i in range(0, len(parts), window):
+            for part in dask.compute(*parts[i : i + window]):
+                keep(part)
+    kg = build_graph(store)
     kg.failures = sorted(failures, key=lambda f: f.doc)
     return kg
+
+
+def _gather(client: Client, bag: Any, keep: Callable[[list[Any]], None]) -> None:
+    """Compute each partition of ``bag`` on ``client`` and hand its results to ``keep``
+    as it finishes, releasing it at once: the client never holds them all. The order
+    does not matter: the graph is built in document-id order."""
+    from distributed import as_completed
+
+    futures = client.compute(bag.to_delayed())
+    for future in as_completed(futures):
+        keep(future.result())
+        future.release()

@@ -9,9 +9,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 
 def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
@@ -25,6 +28,23 @@ def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file to write ``path`` piece by piece, as :func:`atomic_write` writes it
+    whole: a temporary file next to ``path`` (``\\n`` written as is), renamed over it once
+    the block ends without an error, removed otherwise."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            yield fh
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

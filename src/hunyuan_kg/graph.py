@@ -18,7 +18,11 @@ agent takes the one developer its document names for the product.
 
 from __future__ import annotations
 
+import pickle
+import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
@@ -26,9 +30,12 @@ import networkx as nx
 from .extraction import DocExtraction, Failure
 from .kg import KnowledgeGraph
 from .pipeline.refs import EntityRef
+from .pipeline.relations import RelationCandidate
 from .pipeline.relations import lexicon as relation_lexicon
-from .records import Participant, Source, depends_on_dct
+from .records import Participant, Source, TimelineEvent, depends_on_dct
 from .resolve import EventReport, NameResolver, merge_events
+from .resolve.events import EVENT_CLASS, main_participant
+from .spill import ExtractionStore, LazySources, StoredDoc
 
 MAX_SOURCES = 20
 _LAUNCH = {"launch", "release", "open_source"}
@@ -45,23 +52,53 @@ _EVENT_RELATIONS = (
 )
 
 
-def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGraph:
-    """Resolve and assemble the graph (failures are skipped; the caller reports them)."""
-    exts = sorted((x for x in extractions if isinstance(x, DocExtraction)), key=lambda x: x.info.id)
-    resolver = NameResolver()
-    for x in exts:
-        for m in x.mentions:
-            resolver.add(x.info.id, m)
-        for name, alias in x.aliases:
-            resolver.add_alias(x.info.id, name.text, alias.text)
-    resolver.finish()
-    g = nx.MultiDiGraph()
-    node_sources: dict[str, list[Source]] = {}
+def build_graph(extractions: Iterable[DocExtraction | Failure] | ExtractionStore) -> KnowledgeGraph:
+    """Resolve and assemble the graph (failures are skipped; the caller reports them).
 
-    def node(doc_id: str, ref: EntityRef) -> str:
-        ent = resolver.entity(doc_id, ref)
-        if ent.id not in g:
-            g.add_node(
+    ``extractions`` may be an :class:`~hunyuan_kg.spill.ExtractionStore` the caller filled
+    as documents were extracted; anything else is first streamed into a new one. Each pass
+    reads the documents back one at a time, so memory holds the graph and compact
+    references to its evidence, never every extraction or evidence sentence; the files
+    written are those of building from a list in memory, byte for byte."""
+    if isinstance(extractions, ExtractionStore):
+        store = extractions
+    else:
+        store = ExtractionStore()
+        store.add_all(extractions)
+    return _Builder(store).build()
+
+
+#: A compact source: (document rank, sentence number, start, end, date text, dct source).
+_Ref = tuple[int, int, int, int, str, str]
+_EdgeKey = tuple[str, str, str, str]
+
+
+class _Builder:
+    """The passes of :func:`build_graph` over an :class:`ExtractionStore`."""
+
+    def __init__(self, store: ExtractionStore) -> None:
+        self.store = store
+        self.docs = store.documents()
+        self.resolver = NameResolver()
+        self.g = nx.MultiDiGraph()
+        self.node_sources: dict[str, list[_Ref]] = {}
+        self.edge_ids: dict[_EdgeKey, int] = {}
+        self.strings: dict[str, str] = {}
+
+    def _shared(self, ref: EntityRef) -> EntityRef:
+        """``ref`` with its strings shared with every equal one (names repeat across
+        documents; the resolver keeps one per document and name)."""
+        s = self.strings
+        text, label, kb_id = (s.setdefault(v, v) for v in (ref.text, ref.label, ref.kb_id))
+        if text is ref.text and label is ref.label and kb_id is ref.kb_id:
+            return ref
+        return EntityRef(text, label, kb_id, ref.start, ref.end)
+
+    def node(self, doc_id: str, ref: EntityRef) -> str:
+        """The entity node of ``ref``, added on first use."""
+        ent = self.resolver.entity(doc_id, ref)
+        if ent.id not in self.g:
+            self.g.add_node(
                 ent.id,
                 label=ent.label,
                 type=ent.type,
@@ -69,50 +106,77 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                 mentions=ent.mentions,
                 docs=sorted(ent.docs | {doc_id}),
             )
-            node_sources[ent.id] = []
+            self.node_sources[ent.id] = []
         return ent.id
 
-    for x in exts:
-        for m in x.mentions:
-            nid = node(x.info.id, m)
-            _add_source(
-                node_sources[nid], Source(x.info.id, x.sentence_at(m.start), m.start, m.end)
-            )
-    edges: dict[tuple[str, str, str, str], list[Source]] = {}
-    symmetric = relation_lexicon().symmetric
-    for x in exts:
-        for r in x.relations:
-            head, tail = node(x.info.id, r.head), node(x.info.id, r.tail)
-            if r.type in symmetric and tail < head:
-                head, tail = tail, head
-            if head != tail:
-                src = Source(x.info.id, x.sentence_at(r.start), r.start, r.end)
-                edges.setdefault((head, tail, r.type, r.role), []).append(src)
-                for nid in (head, tail):  # a parent named only inside a name (腾讯云 → 腾讯)
-                    if not node_sources[nid]:
-                        node_sources[nid].append(src)
-    developers: dict[tuple[str, str], set[str]] = {}  # (document, product) → developers
-    for (head, tail, rtype, _), sources in edges.items():
-        if rtype == "develops":
-            for src in sources:
-                developers.setdefault((src.doc, tail), set()).add(head)
-    roles_read = {(h, t) for h, t, rtype, _ in edges if rtype == "role"}
-    reports = []
-    for x in exts:
-        for e in x.events:
-            parts = []
-            surfaces: dict[str, str] = {}
-            for ref, role in e.participants:
-                nid = node(x.info.id, ref)
-                parts.append(Participant(nid, g.nodes[nid]["label"], g.nodes[nid]["type"], role))
-                surfaces.setdefault(nid, ref.text)
-            if e.type in _LAUNCH and not any(p.role == "agent" for p in parts):
-                parts = _maker_as_agent(g, parts, developers, x.info.id)
-            # the document's dct_source when the date as written needs the publication date
-            dct = x.info.dct_source if depends_on_dct(e.date_text) else ""
-            src = Source(x.info.id, x.sentence_at(e.start), e.start, e.end, e.date_text, dct)
-            reports.append(
-                EventReport(
+    def _edge_source(self, key: _EdgeKey, ref: _Ref, batch: list[tuple[Any, ...]]) -> None:
+        edge = self.edge_ids.setdefault(key, len(self.edge_ids))
+        batch.append((edge, *ref))
+
+    def _flush(self, batch: list[tuple[Any, ...]]) -> None:
+        if batch:
+            self.store.executemany("INSERT INTO esrc VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+            batch.clear()
+
+    def _relation_ends(self, d: StoredDoc, r: RelationCandidate) -> tuple[str, str]:
+        head, tail = self.node(d.id, r.head), self.node(d.id, r.tail)
+        if r.type in self.symmetric and tail < head:
+            head, tail = tail, head
+        return head, tail
+
+    def build(self) -> KnowledgeGraph:
+        """Run the passes and return the graph."""
+        store, g = self.store, self.g
+        for d in store.iter_docs():
+            for m in d.mentions:
+                self.resolver.add(d.id, self._shared(m))
+            for name, alias in d.aliases:
+                self.resolver.add_alias(d.id, name.text, alias.text)
+        self.resolver.finish()
+        for d in store.iter_docs():
+            for m in d.mentions:
+                nid = self.node(d.id, m)
+                _add_source(
+                    self.node_sources[nid], (d.rank, d.sid_at(m.start), m.start, m.end, "", "")
+                )
+        self.symmetric = relation_lexicon().symmetric
+        batch: list[tuple[Any, ...]] = []
+        for d in store.iter_docs():
+            for r in d.relations:
+                head, tail = self._relation_ends(d, r)
+                if head != tail:
+                    at: _Ref = (d.rank, d.sid_at(r.start), r.start, r.end, "", "")
+                    self._edge_source((head, tail, r.type, r.role), at, batch)
+                    for nid in (head, tail):  # a parent named only inside a name (腾讯云 → 腾讯)
+                        if not self.node_sources[nid]:
+                            self.node_sources[nid].append(at)
+            self._flush(batch)
+        roles_read = {(h, t) for h, t, rtype, _ in self.edge_ids if rtype == "role"}
+        buckets: dict[tuple[str, str, str], int] = {}
+        for d in store.iter_docs():
+            developers: dict[tuple[str, str], set[str]] = {}  # (document, product) → makers
+            for r in d.relations:
+                if r.type == "develops":
+                    head, tail = self._relation_ends(d, r)
+                    if head != tail:
+                        developers.setdefault((d.id, tail), set()).add(head)
+            reports = []
+            for e in d.events:
+                parts = []
+                surfaces: dict[str, str] = {}
+                for ref, role in e.participants:
+                    nid = self.node(d.id, ref)
+                    parts.append(
+                        Participant(nid, g.nodes[nid]["label"], g.nodes[nid]["type"], role)
+                    )
+                    surfaces.setdefault(nid, ref.text)
+                if e.type in _LAUNCH and not any(p.role == "agent" for p in parts):
+                    parts = _maker_as_agent(g, parts, developers, d.id)
+                # the document's dct_source when the date as written needs the publication date
+                dct = d.info.dct_source if depends_on_dct(e.date_text) else ""
+                sid = d.sid_at(e.start)
+                src = Source(d.id, "", e.start, e.end, e.date_text, dct)  # sentence: read later
+                report = EventReport(
                     e.type,
                     e.status,
                     e.date,
@@ -124,36 +188,161 @@ def build_graph(extractions: Iterable[DocExtraction | Failure]) -> KnowledgeGrap
                     e.title,
                     surfaces,
                 )
-            )
-            if e.status != "denied" and not e.title:  # typed events only: their roles are read
-                for head, tail, rtype, role in _event_relations(e.type, parts):
-                    if rtype == "role" and (head, tail) in roles_read:
-                        continue  # the text names the role itself (创始人兼 CEO)
-                    edges.setdefault((head, tail, rtype, role), []).append(src)
-    events = merge_events(reports)
-    for ev in events:
-        g.add_node(
-            ev.id,
-            label=ev.title,
-            type="EVENT",
-            event_type=ev.type,
-            date=ev.date or "",
-            granularity=ev.granularity or "",
-            status=ev.status,
-            aliases=[],
-            mentions=len(ev.sources),
-            docs=sorted({s.doc for s in ev.sources}),
+                bucket = buckets.setdefault(_bucket(report), len(buckets))
+                blob = pickle.dumps((report, d.rank, sid), protocol=pickle.HIGHEST_PROTOCOL)
+                reports.append((bucket, blob))
+                if e.status != "denied" and not e.title:  # typed events: their roles are read
+                    at = (d.rank, sid, e.start, e.end, e.date_text, dct)
+                    for head, tail, rtype, role in _event_relations(e.type, parts):
+                        if rtype == "role" and (head, tail) in roles_read:
+                            continue  # the text names the role itself (创始人兼 CEO)
+                        self._edge_source((head, tail, rtype, role), at, batch)
+            store.executemany("INSERT INTO reports VALUES (?, ?)", reports)
+            self._flush(batch)
+        events, participant_edges = self._events(buckets)
+        for nid, refs in self.node_sources.items():
+            sources = [self._source(r) for r in refs]
+            g.nodes[nid]["sources"] = sources
+            g.nodes[nid]["evidence"] = sources[0].sentence if sources else ""
+        store.execute("CREATE INDEX esrc_edge ON esrc (edge)")
+        for key in sorted({*self.edge_ids, *participant_edges}):
+            head, tail, rtype, role = key
+            attrs = participant_edges.get(key) if key not in self.edge_ids else None
+            if attrs is None:
+                attrs = self._edge_attrs(rtype, role, self.edge_ids[key])
+            g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **attrs)
+        kg = KnowledgeGraph(g, events, store.infos())
+        kg.store = store  # the events' sources are read from it
+        return kg
+
+    def _source(self, ref: _Ref) -> Source:
+        rank, sid, start, end, date_text, dct = ref
+        doc_id, row = self.docs[rank]
+        return Source(doc_id, self.store.sentence(row, sid), start, end, date_text, dct)
+
+    def _events(
+        self, buckets: dict[tuple[str, str, str], int]
+    ) -> tuple[list[TimelineEvent], dict[_EdgeKey, dict[str, Any]]]:
+        """Merge the reports bucket by bucket (as :func:`merge_events` does, in its bucket
+        order and with its ids), store each event's sources and add its node."""
+        store, g = self.store, self.g
+        store.execute("CREATE INDEX reports_bucket ON reports (bucket)")
+        seen: Counter[str] = Counter()
+        events: list[TimelineEvent] = []
+        participant_edges: dict[_EdgeKey, dict[str, Any]] = {}
+        for key in sorted(buckets):
+            reports: list[EventReport] = []
+            where: dict[Source, tuple[int, int]] = {}
+            for (blob,) in store.rows(
+                "SELECT blob FROM reports WHERE bucket = ? ORDER BY rowid", (buckets[key],)
+            ):
+                report, rank, sid = pickle.loads(blob)
+                report.source = replace(
+                    report.source, sentence=store.sentence(self.docs[rank][1], sid)
+                )
+                where[report.source] = (rank, sid)
+                reports.append(report)
+            in_bucket: Counter[str] = Counter()
+            for ev in merge_events(reports):
+                base = _base_id(ev.id, in_bucket)
+                in_bucket[base] += 1
+                seen[base] += 1
+                ev.id = base if seen[base] == 1 else f"{base}#{seen[base]}"
+                refs = [(*where[s], s.start, s.end, s.date_text, s.dct_source) for s in ev.sources]
+                n = len(events)
+                store.executemany(
+                    "INSERT INTO evsrc VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(n, pos, *ref) for pos, ref in enumerate(refs)],
+                )
+                docs = sorted({s.doc for s in ev.sources})
+                g.add_node(
+                    ev.id,
+                    label=ev.title,
+                    type="EVENT",
+                    event_type=ev.type,
+                    date=ev.date or "",
+                    granularity=ev.granularity or "",
+                    status=ev.status,
+                    aliases=[],
+                    mentions=len(refs),
+                    docs=docs,
+                )
+                self.node_sources[ev.id] = refs[:MAX_SOURCES]
+                attrs = self._participant_attrs(refs)
+                for p in ev.participants:
+                    pkey = (ev.id, p.id, "participant", p.role or "")
+                    if pkey in self.edge_ids:  # a relation of that name too: one edge
+                        batch = [(self.edge_ids[pkey], *ref) for ref in refs]
+                        self._flush(batch)
+                    else:
+                        participant_edges[pkey] = {**attrs, "role": p.role or ""}
+                ev.sources = LazySources(store, n, len(refs))
+                events.append(ev)
+        return events, participant_edges
+
+    def _participant_attrs(self, refs: list[_Ref]) -> dict[str, Any]:
+        """The attributes of a participant edge, whose sources are the event's."""
+        ordered = sorted(dict.fromkeys(refs), key=lambda r: (r[0], r[2]))
+        first = [self._source(r) for r in ordered[:MAX_SOURCES]]
+        return {
+            "type": "participant",
+            "role": "",
+            "docs": [self.docs[rank][0] for rank in sorted({r[0] for r in ordered})],
+            "evidence": first[0].sentence,
+            "sources": first,
+            "weight": len({(r[0], r[1]) for r in ordered}),
+        }
+
+    def _edge_attrs(self, rtype: str, role: str, edge: int) -> dict[str, Any]:
+        """The attributes of an edge from its stored sources (distinct, in document and
+        offset order, as :func:`_edge` takes them)."""
+        docs: list[str] = []
+        first: list[Source] = []
+        weight = 0
+        sentences: set[int] = set()
+        rows = self.store.rows(
+            'SELECT doc, sid, start, "end", date_text, dct, MIN(rowid) AS seq FROM esrc '
+            'WHERE edge = ? GROUP BY doc, sid, start, "end", date_text, dct '
+            "ORDER BY doc, start, seq",
+            (edge,),
         )
-        node_sources[ev.id] = list(ev.sources[:MAX_SOURCES])
-        for p in ev.participants:
-            edges.setdefault((ev.id, p.id, "participant", p.role or ""), []).extend(ev.sources)
-    for nid, sources in node_sources.items():
-        g.nodes[nid]["sources"] = sources
-        g.nodes[nid]["evidence"] = sources[0].sentence if sources else ""
-    for (head, tail, rtype, role), sources in sorted(edges.items()):
-        uniq = sorted(set(sources), key=lambda s: (s.doc, s.start))
-        g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **_edge(rtype, role, uniq))
-    return KnowledgeGraph(g, events, (x.info for x in exts))
+        for rank, sid, start, end, date_text, dct, _ in rows:
+            if not docs or docs[-1] != self.docs[rank][0]:
+                docs.append(self.docs[rank][0])
+                weight += len(sentences)
+                sentences = set()
+            sentences.add(sid)
+            if len(first) < MAX_SOURCES:
+                first.append(self._source((rank, sid, start, end, date_text, dct)))
+        weight += len(sentences)
+        return {
+            "type": rtype,
+            "role": role,
+            "docs": docs,
+            "evidence": first[0].sentence,
+            "sources": first,
+            "weight": weight,
+        }
+
+
+def _bucket(report: EventReport) -> tuple[str, str, str]:
+    """The bucket :func:`merge_events` puts a report in (reports merge only within one)."""
+    cls = EVENT_CLASS.get(report.type, report.type)
+    cls = f"{cls}:{report.title}" if report.title else cls
+    return (cls, main_participant(report).id, report.status)
+
+
+_NUMBERED = re.compile(r"(.*)#(\d+)")
+
+
+def _base_id(event_id: str, earlier: Counter[str]) -> str:
+    """The id :func:`merge_events` gave an event before numbering repeats (``X#2`` for a
+    second ``X``), from the ids it returned for one bucket (``earlier``: how many times
+    each base id came before). Exact: within a bucket every id ends with the same label."""
+    m = _NUMBERED.fullmatch(event_id)
+    if m and earlier[m[1]] and int(m[2]) == earlier[m[1]] + 1:
+        return m[1]
+    return event_id
 
 
 def _maker_as_agent(
@@ -172,21 +361,10 @@ def _maker_as_agent(
     return [Participant(maker, g.nodes[maker]["label"], g.nodes[maker]["type"], "agent"), *parts]
 
 
-def _edge(rtype: str, role: str, sources: list[Source]) -> dict[str, Any]:
-    return {
-        "type": rtype,
-        "role": role,
-        "docs": sorted({s.doc for s in sources}),
-        "evidence": sources[0].sentence,
-        "sources": sources[:MAX_SOURCES],
-        "weight": len({(s.doc, s.sentence) for s in sources}),
-    }
-
-
-def _add_source(sources: list[Source], src: Source) -> None:
-    if len(sources) < MAX_SOURCES and all(
-        (s.doc, s.sentence) != (src.doc, src.sentence) for s in sources
-    ):
+def _add_source(sources: list[_Ref], src: _Ref) -> None:
+    """Keep ``src`` among a node's first :data:`MAX_SOURCES` sources unless one of its
+    document and sentence is there already."""
+    if len(sources) < MAX_SOURCES and all(s[:2] != src[:2] for s in sources):
         sources.append(src)
 
 

@@ -76,6 +76,9 @@ class KnowledgeGraph:
         self.failures: list[Any] = []  # extraction.Failure records, set by hunyuan_kg.build
         #: Warnings not tied to one document (logged during the build), set by the CLI.
         self.build_warnings: list[BuildWarning] = []
+        #: Where the build keeps what the graph refers to on disk (an event's sources are
+        #: read from it: :class:`hunyuan_kg.spill.LazySources`); None when built in memory.
+        self.store: Any = None
 
     @property
     def warnings(self) -> list[BuildWarning]:

@@ -11,7 +11,7 @@ Dask workers and can be cached as JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -133,7 +133,8 @@ class TimelineEvent:
     granularity: str | None = None
     status: EventStatus = "happened"
     participants: list[Participant] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
+    #: a list, or (in a built graph) a sequence read from the build's store on iteration
+    sources: Sequence[Source] = field(default_factory=list)
 
     @property
     def dct_source(self) -> str:

@@ -1,8 +1,9 @@
 """``entities.csv`` and ``relations.csv``: the graph as two flat tables.
 
-They are :meth:`KnowledgeGraph.entities_df` and :meth:`KnowledgeGraph.relations_df`
-written with pandas (UTF-8 with BOM and CRLF record ends, like ``timeline.csv``); text
-cells that would start a spreadsheet formula get a leading ``'`` (:func:`csv_cell`).
+They are the rows of :meth:`KnowledgeGraph.entities_df` and
+:meth:`KnowledgeGraph.relations_df`, written a row at a time as pandas writes them
+(UTF-8 with BOM and CRLF record ends, like ``timeline.csv``); text cells that would
+start a spreadsheet formula get a leading ``'`` (:func:`csv_cell`).
 
 >>> import tempfile, pathlib
 >>> from hunyuan_kg.kg import KnowledgeGraph
@@ -17,29 +18,71 @@ cells that would start a spreadsheet formula get a leading ``'`` (:func:`csv_cel
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from .timeline_csv import CSV_ENCODING, CSV_LINE_END, csv_cell
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from ..kg import KnowledgeGraph
 
 
+ENTITY_COLUMNS = ("id", "label", "type", "aliases", "mentions", "docs")
+RELATION_COLUMNS = (
+    "source",
+    "target",
+    "source_id",
+    "target_id",
+    "type",
+    "role",
+    "weight",
+    "docs",
+    "evidence",
+)
+
+
 def write_entities_csv(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write one row per entity node (id, label, type, aliases, mentions, docs)."""
-    _write_df(kg.entities_df(), path)
+    """Write one row per entity node (id, label, type, aliases, mentions, docs): the rows
+    of :meth:`KnowledgeGraph.entities_df`, written one at a time."""
+    g = kg.graph
+    nodes = sorted(
+        (n for n, d in g.nodes(data=True) if d.get("type") != "EVENT"),
+        key=lambda n: (-g.nodes[n].get("mentions", 0), n),
+    )
+
+    def row(n: str) -> list[object]:
+        d = g.nodes[n]
+        aliases, docs = "|".join(d.get("aliases", ())), "|".join(d.get("docs", ()))
+        return [n, d["label"], d["type"], aliases, d.get("mentions", 0), docs]
+
+    _write_rows(path, ENTITY_COLUMNS, (row(n) for n in nodes))
 
 
 def write_relations_csv(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write one row per edge (source, target, ids, type, role, weight, docs, evidence)."""
-    df = kg.relations_df().sort_values(["source_id", "target_id", "type"], ignore_index=True)
-    _write_df(df, path)
+    """Write one row per edge (source, target, ids, type, role, weight, docs, evidence):
+    the rows of :meth:`KnowledgeGraph.relations_df` ordered by source id, target id and
+    type (stable), written one at a time."""
+    g = kg.graph
+    edges = sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))
+
+    def row(u: str, v: str, d: dict[str, Any]) -> list[object]:
+        docs = "|".join(d.get("docs", ()))
+        return [
+            *(g.nodes[u]["label"], g.nodes[v]["label"], u, v, d["type"], d.get("role", "")),
+            *(d.get("weight", 1), docs, d.get("evidence", "")),
+        ]
+
+    _write_rows(path, RELATION_COLUMNS, (row(u, v, d) for u, v, d in edges))
 
 
-def _write_df(df: pd.DataFrame, path: str | Path) -> None:
-    safe = df.map(csv_cell) if len(df) else df
-    atomic_write(path, safe.to_csv(index=False, lineterminator=CSV_LINE_END), encoding=CSV_ENCODING)
+def _write_rows(path: str | Path, columns: Sequence[str], rows: Iterable[list[object]]) -> None:
+    """Write a header and ``rows`` as pandas' ``to_csv(index=False)`` does (minimal
+    quoting, CRLF record ends, UTF-8 with BOM), each cell through :func:`csv_cell`."""
+    with atomic_writer(path, encoding=CSV_ENCODING) as fh:
+        writer = csv.writer(fh, lineterminator=CSV_LINE_END)
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if c is None else csv_cell(c) for c in r])

@@ -25,11 +25,10 @@ instead of running it as a formula: see :func:`csv_cell`.
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from ..records import TimelineEvent
 from ._dates import date_period
 
@@ -93,9 +92,8 @@ def event_row(event: TimelineEvent) -> dict[str, str]:
 
 def write_timeline_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write ``timeline.csv`` (RFC 4180: CRLF record ends, fields with CR/LF quoted)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator=CSV_LINE_END)
-    writer.writeheader()
-    for event in kg.timeline:
-        writer.writerow({k: csv_cell(v) for k, v in event_row(event).items()})
-    atomic_write(path, buf.getvalue(), encoding=CSV_ENCODING)
+    with atomic_writer(path, encoding=CSV_ENCODING) as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator=CSV_LINE_END)
+        writer.writeheader()
+        for event in kg.timeline:
+            writer.writerow({k: csv_cell(v) for k, v in event_row(event).items()})

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -29,7 +29,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from ..records import TimelineEvent
 from ._meta import GENERATOR
 from ._text import HOW_TO_DATE, dct_mark, year_of
@@ -86,17 +86,20 @@ def _event_html(event: TimelineEvent, doc_titles: Mapping[str, str]) -> str:
 
 def timeline_html(kg: KnowledgeGraph) -> str:
     """The complete HTML page of the timeline of ``kg``."""
+    return "".join(html_pieces(kg))
+
+
+#: Stands for the page's body in the template until the body is written piece by piece.
+_BODY = "\x00hunyuan_kg body\x00"
+
+
+def html_pieces(kg: KnowledgeGraph) -> Iterator[str]:
+    """The page of :func:`timeline_html` in pieces (a year's events at a time)."""
     events = kg.timeline
     doc_titles = {d.id: d.title for d in kg.documents if d.title}
-    sections, nav = [], []
-    for year, group in groupby(events, key=lambda e: year_of(e.date or "")):
-        anchor = _h(f"y{year}")
-        nav.append(f'<a href="#{anchor}">{_h(year)}</a>')
-        items = "\n".join(_event_html(e, doc_titles) for e in group)
-        sections.append(
-            f'<section class="year" id="{anchor}">\n<h2>{_h(year)}</h2>\n'
-            f'<ol class="events">\n{items}\n</ol>\n</section>'
-        )
+    nav = []
+    for year, _ in groupby(events, key=lambda e: year_of(e.date or "")):
+        nav.append(f'<a href="#{_h(f"y{year}")}">{_h(year)}</a>')
     years = sorted({year_of(e.date or "") for e in events})
     if events:
         span = years[0] if len(years) == 1 else f"{years[0]} – {years[-1]}"
@@ -107,18 +110,31 @@ def timeline_html(kg: KnowledgeGraph) -> str:
         summary = "No dated events."
     script = _template("timeline.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return Template(_template("timeline.html")).substitute(
+    page = Template(_template("timeline.html")).substitute(
         title=TITLE,
         summary=_h(summary),
         nav=" ".join(nav),
         count=str(len(events)),
-        body="\n".join(sections),
+        body=_BODY,
         script=script,
         script_hash=f"sha256-{digest}",
         generator=GENERATOR,
     )
+    before, after = page.split(_BODY)
+    yield before
+    for i, (year, group) in enumerate(groupby(events, key=lambda e: year_of(e.date or ""))):
+        yield (
+            f'{chr(10) if i else ""}<section class="year" id="{_h(f"y{year}")}">\n'
+            f'<h2>{_h(year)}</h2>\n<ol class="events">\n'
+        )
+        for j, e in enumerate(group):
+            yield ("\n" if j else "") + _event_html(e, doc_titles)
+        yield "\n</ol>\n</section>"
+    yield after
 
 
 def write_timeline_html(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``timeline.html`` (UTF-8)."""
-    atomic_write(path, timeline_html(kg))
+    """Write ``timeline.html`` (UTF-8), a year's events at a time."""
+    with atomic_writer(path) as fh:
+        for piece in html_pieces(kg):
+            fh.write(piece)

@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from ..records import Participant, Source, TimelineEvent
 from ._meta import VERSION
 
@@ -39,9 +39,25 @@ def timeline_document(kg: KnowledgeGraph) -> dict[str, Any]:
 
 
 def write_timeline_json(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write the timeline of ``kg`` as UTF-8 JSON (not ASCII-escaped, 2-space indent)."""
-    text = json.dumps(timeline_document(kg), ensure_ascii=False, indent=2)
-    atomic_write(path, text + "\n")
+    """Write the timeline of ``kg`` as UTF-8 JSON (not ASCII-escaped, 2-space indent).
+
+    Written one event at a time (never the whole document in memory), byte for byte as
+    ``json.dumps(timeline_document(kg), ensure_ascii=False, indent=2)``."""
+    events = kg.timeline
+    with atomic_writer(path) as fh:
+        if not events:
+            fh.write(json.dumps(timeline_document(kg), ensure_ascii=False, indent=2) + "\n")
+            return
+        head = {"generated_by": "hunyuan_kg", "version": VERSION}
+        fh.write("{\n")
+        for key, value in head.items():
+            fh.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        fh.write('  "events": [\n')
+        for i, event in enumerate(events):
+            text = json.dumps(event.to_dict(), ensure_ascii=False, indent=2)
+            # JSON escapes every newline inside a string: each line is the dump's own
+            fh.write((",\n" if i else "") + "\n".join("    " + ln for ln in text.split("\n")))
+        fh.write("\n  ]\n}\n")
 
 
 def event_from_dict(d: dict[str, Any]) -> TimelineEvent:

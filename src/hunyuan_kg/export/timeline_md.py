@@ -13,11 +13,12 @@ shows literally on GitHub or in any CommonMark renderer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from ._text import HOW_TO_DATE, dct_mark, participants_text, year_of
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ def md_escape(text: str) -> str:
 
 def timeline_markdown(kg: KnowledgeGraph) -> str:
     """The Markdown text of ``timeline.md``."""
+    return "\n".join(markdown_lines(kg))
+
+
+def markdown_lines(kg: KnowledgeGraph) -> Iterator[str]:
+    """The lines of ``timeline.md``, one at a time (joined by newlines, no final one)."""
     lines = ["# Timeline", ""]
     events = kg.timeline
     if any(dct_mark(e) for e in events):
@@ -44,18 +50,22 @@ def timeline_markdown(kg: KnowledgeGraph) -> str:
         lines += [f"## {year}", ""]
         for e in group:
             status = "" if e.status == "happened" else f" *({e.status})*"
-            mark = f" · **{dct_mark(e)}**" if dct_mark(e) else ""
+            mark = f" · **{m}**" if (m := dct_mark(e)) else ""
             lines.append(
                 f"- **{e.date}** · {md_escape(e.type)} · {md_escape(e.title)}{status}{mark}"
             )
             if e.participants:
                 lines.append(f"  - Participants: {md_escape(participants_text(e))}")
+            yield from lines
+            lines = []
             for s in e.sources:
-                lines.append(f"  - Source {md_escape(s.doc)}: {md_escape(s.sentence)}")
+                yield f"  - Source {md_escape(s.doc)}: {md_escape(s.sentence)}"
         lines.append("")
-    return "\n".join(lines)
+    yield from lines
 
 
 def write_timeline_md(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``timeline.md`` (UTF-8)."""
-    atomic_write(path, timeline_markdown(kg))
+    """Write ``timeline.md`` (UTF-8), a line at a time."""
+    with atomic_writer(path) as fh:
+        for i, line in enumerate(markdown_lines(kg)):
+            fh.write(f"\n{line}" if i else line)
