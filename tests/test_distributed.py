@@ -64,3 +64,37 @@ def test_every_worker_took_part(corpus: Path, cluster) -> None:
     build_dask([corpus], client=cluster, partition_size=1, **LIGHT)
     loaded = cluster.run(_pipelines_loaded)
     assert len(loaded) == 2 and all(n == 1 for n in loaded.values())
+
+
+def test_cli_dask_local_writes_the_files_of_the_local_build(tmp_path: Path) -> None:
+    """``hunyuan-kg build --dask-local 2`` on a few copies of the sample (each copy its own
+    folder, so documents share names and text): every output file equals the local
+    build's, byte for byte."""
+    from typer.testing import CliRunner
+
+    from hunyuan_kg.cli import app
+
+    corpus = tmp_path / "corpus"
+    arts = sorted(p for p in SAMPLE.iterdir() if p.suffix in {".md", ".txt", ".html"})[:4]
+    for i in range(3):
+        (corpus / f"c{i}").mkdir(parents=True)
+        for p in arts:
+            shutil.copy(p, corpus / f"c{i}" / p.name)
+    light = ["--segmenter", "char", "--ner", "none", "-q"]
+    runner = CliRunner()
+    local = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "local"), *light])
+    dask = runner.invoke(
+        app, ["build", str(corpus), "-o", str(tmp_path / "dask"), "--dask-local", "2", *light]
+    )
+    assert local.exit_code == dask.exit_code == 0, (local.output, dask.output)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in root.rglob("*")
+            if p.is_file() and ".cache" not in p.relative_to(root).parts
+        }
+
+    got, want = files(tmp_path / "dask"), files(tmp_path / "local")
+    assert "timeline.json" in want and len(want) > 10
+    assert got == want
