@@ -1,27 +1,30 @@
-"""Benchmark the build: whole run, each stage, a jieba.posseg baseline and peak memory.
+"""Benchmark the whole build against jieba.posseg, every variant interleaved in one run.
 
 The corpus is synthetic: ``--copies`` copies of the ``data/sample`` articles, each copy in
-its own folder so every document gets its own id. Run from the repository root::
+its own folder so every document gets its own id. Each round times, one after the other
+on the same texts: ``jieba.posseg.lcut`` (the quick alternative users reach for; jieba is
+in the ``bench`` extra), the command line in a cold process (``hunyuan-kg build``,
+default pipeline, ``--jobs 1`` and ``--jobs 2``, a fresh output folder each time, so no
+cache), ``hunyuan_kg.build`` + ``kg.write`` with the default pipeline already loaded,
+and the same with the light pipeline (``segmenter="char", ner=None``). Rounds repeat
+(``--rounds``, at least 3) and the minimum and median of each variant are printed with
+their ratio to jieba's speed (above 1: faster than jieba.posseg), and the machine's load
+average before every round: on a shared machine the medians move with it. Run from the
+repository root::
 
-    .venv/bin/python benchmarks/bench_build.py --copies 20 --jobs 2 --light
+    .venv/bin/python benchmarks/bench_build.py --copies 20 --rounds 3
 
-``--light`` uses ``hunyuan_kg.load(segmenter="char", ner=None)``; without it the default
-pipeline (shipped models) is used. Stages are timed in one process: ingest (read and
-clean the files), tokenizer, each pipeline component called over all docs, extraction
-records, graph (resolution and assembly), export. The full build (``hunyuan_kg.build``
-with ``--jobs`` processes, then ``kg.write``) is timed separately, and
-``jieba.posseg.lcut`` (if installed; jieba is not a dependency) over the same texts is the
-baseline. Peak RSS of a full build over N and 10N documents is measured in fresh
-subprocesses (``ru_maxrss`` of the process plus its largest worker).
+``--stages`` also times each stage in one process (ingest, tokenizer, each component,
+records, graph, export). Peak memory is ``benchmarks/bench_memory.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import platform
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,21 +96,22 @@ def texts(corpus: Path) -> list[str]:
     return [read_document(p, doc_id=ids[p]).text for p in files]
 
 
-def jieba_seconds(all_texts: list[str]) -> float | None:
-    try:
-        import jieba
-        import jieba.posseg as pseg
-    except ImportError:
-        return None
-    jieba.setLogLevel(60)
-    pseg.lcut("腾讯发布混元大模型。")  # load the dictionary outside the timing
-    _, secs = timed(lambda: [pseg.lcut(t) for t in all_texts])
+def cli_build(corpus: Path, jobs: int) -> float:
+    """Seconds of ``hunyuan-kg build`` in a new process (default pipeline, new folder)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "hunyuan_kg", "build", str(corpus), "-o", tmp, "-q"]
+        t = time.perf_counter()
+        done = subprocess.run([*cmd, "--jobs", str(jobs)], capture_output=True, text=True)
+        secs = time.perf_counter() - t
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"hunyuan-kg build failed: {done.stderr}")
     return secs
 
 
-def full_build(corpus: Path, options: dict[str, Any], jobs: int, batch_size: int) -> float:
+def loaded_build(corpus: Path, nlp: Any) -> float:
+    """Seconds of ``hunyuan_kg.build`` with ``nlp`` and ``kg.write`` (all formats)."""
     t = time.perf_counter()
-    kg = hunyuan_kg.build([corpus], jobs=jobs, batch_size=batch_size, **options)
+    kg = hunyuan_kg.build([corpus], nlp=nlp)
     with tempfile.TemporaryDirectory() as tmp:
         kg.write(tmp)
     return time.perf_counter() - t
@@ -132,77 +136,71 @@ def dask_build(corpus: Path, options: dict[str, Any], workers: int) -> tuple[flo
     return done - t, done - t_build
 
 
-def peak_rss_mib(copies: int, light: bool, jobs: int, batch_size: int) -> dict[str, float]:
-    """Run a full build in a fresh interpreter; its own and its largest child's peak RSS."""
-    cmd = [sys.executable, __file__, "--rss-child", "--copies", str(copies)]
-    cmd += ["--jobs", str(jobs), "--batch-size", str(batch_size)] + (["--light"] if light else [])
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def rss_child(args: argparse.Namespace) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = make_corpus(Path(tmp), args.copies)
-        seconds = full_build(corpus, load_options(args.light), args.jobs, args.batch_size)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        json.dumps(
-            {"main_mib": round(own, 1), "worker_mib": round(child, 1), "seconds": round(seconds, 2)}
-        )
-    )
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--copies", type=int, default=10, help="copies of data/sample (N)")
-    ap.add_argument("--jobs", type=int, default=2, help="processes for the full build")
+    ap.add_argument("--copies", type=int, default=20, help="copies of data/sample")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds (at least 3)")
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--light", action="store_true", help="segmenter=char, ner=None")
-    ap.add_argument("--no-rss", action="store_true", help="skip the N vs 10N memory runs")
+    ap.add_argument("--stages", action="store_true", help="also time each stage")
     ap.add_argument("--dask", default="", help="LocalCluster worker counts to time, e.g. 1,2")
-    ap.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.rss_child:
-        rss_child(args)
-        return
-    options = load_options(args.light)
+    rounds = max(3, args.rounds)
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    pseg.lcut("腾讯发布混元大模型。")  # the dictionary loads outside the timing
     print(
         f"# {platform.node()} · {platform.processor() or platform.machine()} · "
-        f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d %H:%M')}"
+        f"{os.cpu_count()} cores · Python {platform.python_version()} · "
+        f"{time.strftime('%Y-%m-%d %H:%M')}"
     )
-    print(f"pipeline: {options or 'default'}; jobs={args.jobs}; batch_size={args.batch_size}")
+    default_nlp = hunyuan_kg.load()
+    light_nlp = hunyuan_kg.load(**load_options(True))
     with tempfile.TemporaryDirectory() as tmp:
         corpus = make_corpus(Path(tmp), args.copies)
         all_texts = texts(corpus)
         chars = sum(map(len, all_texts))
-        print(f"corpus: {len(all_texts)} documents, {chars} characters")
-        per_stage = stages(corpus, options, args.batch_size)
-        print(f"\n{'stage':28} {'seconds':>8} {'chars/s':>12}")
-        for name, secs in per_stage.items():
-            print(f"{name:28} {secs:8.3f} {chars / secs:12,.0f}")
-        build_1 = full_build(corpus, options, 1, args.batch_size)
-        build_j = full_build(corpus, options, args.jobs, args.batch_size)
-        baseline = jieba_seconds(all_texts)
+        print(f"corpus: {args.copies} copies, {len(all_texts)} documents, {chars:,} characters")
+        variants: dict[str, Any] = {
+            "jieba.posseg.lcut (1 process)": lambda: timed(
+                lambda: [pseg.lcut(t) for t in all_texts]
+            )[1],
+            "hunyuan-kg build, default, cold process, --jobs 1": lambda: cli_build(corpus, 1),
+            "hunyuan-kg build, default, cold process, --jobs 2": lambda: cli_build(corpus, 2),
+            "build() + write, default pipeline loaded": lambda: loaded_build(corpus, default_nlp),
+            "build() + write, light pipeline loaded": lambda: loaded_build(corpus, light_nlp),
+        }
+        seconds: dict[str, list[float]] = {name: [] for name in variants}
+        for r in range(rounds):
+            load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+            print(f"round {r + 1}: load average {load}", flush=True)
+            for name, run in variants.items():
+                seconds[name].append(run())
+        print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        jieba_min = min(seconds["jieba.posseg.lcut (1 process)"])
+        jieba_med = statistics.median(seconds["jieba.posseg.lcut (1 process)"])
+        print(
+            "\n| variant | min s | median s | chars/s (median) | ratio to jieba "
+            "(min / median) |\n|---|---:|---:|---:|---:|"
+        )
+        for name, secs in seconds.items():
+            lo, med = min(secs), statistics.median(secs)
+            print(
+                f"| {name} | {lo:.2f} | {med:.2f} | {chars / med:,.0f} | "
+                f"{jieba_min / lo:.2f} / {jieba_med / med:.2f} |"
+            )
         for workers in (int(w) for w in args.dask.split(",") if w):
-            total, build = dask_build(corpus, options, workers)
+            total, build = dask_build(corpus, {}, workers)
             print(
                 f"build_dask, {workers} worker(s): {build:.2f} s build "
                 f"({chars / build:,.0f} chars/s), {total:.2f} s with cluster start"
             )
-    print(f"\nfull build + export, jobs=1: {build_1:.2f} s, {chars / build_1:,.0f} chars/s")
-    print(f"full build + export, jobs={args.jobs}: {build_j:.2f} s, {chars / build_j:,.0f} chars/s")
-    if baseline is None:
-        print("jieba.posseg baseline: unavailable (jieba is not installed)")
-    else:
-        print(f"jieba.posseg.lcut, 1 process: {baseline:.2f} s, {chars / baseline:,.0f} chars/s")
-        print(f"ratio full build (jobs={args.jobs}) / jieba.posseg: {baseline / build_j:.2f}x")
-    if not args.no_rss:
-        small = peak_rss_mib(args.copies, args.light, args.jobs, args.batch_size)
-        big = peak_rss_mib(10 * args.copies, args.light, args.jobs, args.batch_size)
-        print(f"\npeak RSS, N={args.copies} copies: {small}")
-        print(f"peak RSS, 10N={10 * args.copies} copies: {big}")
-        print(f"ratio main process 10N/N: {big['main_mib'] / small['main_mib']:.2f}")
+        if args.stages:
+            per_stage = stages(corpus, {}, args.batch_size)
+            print(f"\n{'stage (default pipeline)':28} {'seconds':>8} {'chars/s':>12}")
+            for name, secs in per_stage.items():
+                print(f"{name:28} {secs:8.3f} {chars / secs:12,.0f}")
 
 
 if __name__ == "__main__":
