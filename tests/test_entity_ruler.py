@@ -222,3 +222,28 @@ def test_latin_names_listed_with_a_latin_person_are_people(nlp):
 )
 def test_capitalized_words_after_a_known_latin_product_name_a_variant_of_it(nlp, text, name):
     assert (name, "PRODUCT") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("before", "name", "after"),
+    [
+        ("工商信息显示，", "杭州云栖远航数据服务有限公司", "新增一名股东。"),
+        ("出资方为", "深圳市启明星辰创业投资合伙企业（有限合伙）", "。"),
+        ("项目由", "苏州高新产业投资控股（集团）有限公司", "主导。"),
+        ("新公司名为“", "三木二水（南京）智能科技有限公司", "”。"),
+    ],
+)
+def test_a_registered_company_name_runs_from_its_place_to_its_legal_form(nlp, before, name, after):
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(before + name + after).ents]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总部位于上海的一家有限公司宣布裁员。",  # no trade name between place and form
+        "他起诉了这家北京的有限公司。",  # 的 never stands inside the name
+        "据悉，（北京）有限公司的字样被删去。",  # a bracketed place needs a trade name before it
+    ],
+)
+def test_a_place_and_a_legal_form_alone_are_no_company_name(nlp, text):
+    assert not [e for e in nlp(text).ents if e.text.endswith("有限公司")]

@@ -50,9 +50,13 @@ class _Cand:
 @cache
 def _placeholders() -> dict[str, str]:
     names = read_yaml(data_path("entities", "surnames.yml"))
-    breaks = read_yaml(data_path("entities", "patterns.yml"))["name_breaks"]
+    raw = read_yaml(data_path("entities", "patterns.yml"))
+    breaks = raw["name_breaks"]
+    places = read_yaml(data_path("entities", "admin_divisions.yml"))
     surname = alternation([*names["compound"], *names["single"]])
     return {
+        "{PLACE}": f"(?:{alternation([w for ws in places.values() for w in ws])})",
+        "{LEGAL}": f"(?:{alternation(raw['legal_forms'])})",
         "{TITLE}": title_pattern(),
         "{SURNAME}": f"(?:{surname})",
         "{FOLLOW}": f"(?:{alternation(names['follow'])}|$)",
@@ -83,7 +87,8 @@ def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
         "patterns": [
-            (p["label"], _compile(p["regex"]), bool(p.get("strong"))) for p in raw["patterns"]
+            (p["label"], _compile(p["regex"]), bool(p.get("strong")), bool(p.get("exact")))
+            for p in raw["patterns"]
         ],
         "bad_starts": tuple(raw["name_bad_starts"]),
         "breaks": tuple(w for w in raw["name_breaks"] if len(w) > 1),
@@ -358,10 +363,10 @@ class EntityRuler:
 
     def _pattern_cands(self, text: str) -> list[_Cand]:
         out = self._latin_cands(text)
-        for label, rx, strong in self.rules["patterns"]:
+        for label, rx, strong, exact in self.rules["patterns"]:
             for m in rx.finditer(text):
                 start, end = m.span("name") if "name" in rx.groupindex else m.span()
-                if label in ("ORG", "EVENT"):
+                if label in ("ORG", "EVENT") and not exact:
                     start = self._strip_start(text, start, end)
                     if end - start < 4:
                         continue
@@ -406,7 +411,7 @@ class EntityRuler:
     def _trimmed(self, text: str, start: int, end: int, label: str, rank: int) -> _Cand | None:
         while start < end and text[start] in _TRIM:
             start += 1
-        while end > start and text[end - 1] in _TRIM:
+        while end > start and text[end - 1] in _TRIM and not _closes(text, start, end):
             end -= 1
         name = text[start:end]
         if len(name) < 2 or not any(ch.isalpha() for ch in name) or self.stop.is_stopword(name):
@@ -419,6 +424,13 @@ class EntityRuler:
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
             label = "ORG"  # 海淀创新基金, 滨江国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """The name's last character closes a bracket the name opened: 合伙企业（有限合伙）."""
+    close = text[end - 1]
+    opener = {"）": "（", ")": "("}.get(close)
+    return opener is not None and text.count(opener, start, end) > text.count(close, start, end - 1)
 
 
 _STRAY_DOT = re.compile(r"(?<![A-Za-z0-9])\.|\.(?![A-Za-z0-9])")  # 映客......
