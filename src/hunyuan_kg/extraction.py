@@ -107,11 +107,14 @@ def document_info(document: Document) -> DocumentInfo:
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
-    """Tokenize ``document`` and attach its id and date for the components."""
+    """Tokenize ``document`` and attach its id, date, source and headline (the length of
+    the title that opens the text, 0 for none) for the components."""
     doc = nlp.make_doc(document.text)
     doc._.doc_id = document.id
     doc._.dct = document.dct
     doc._.source = document.source or ""
+    title = document.title or ""
+    doc._.headline = len(title) if title and document.text.startswith(title) else 0
     return doc
 
 

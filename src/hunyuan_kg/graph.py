@@ -34,7 +34,7 @@ from .pipeline.relations import RelationCandidate
 from .pipeline.relations import lexicon as relation_lexicon
 from .records import Participant, Source, TimelineEvent, depends_on_dct
 from .resolve import EventReport, NameResolver, merge_events
-from .resolve.events import EVENT_CLASS, main_participant
+from .resolve.events import EVENT_CLASS, main_participant, without_restated_headlines
 from .spill import ExtractionStore, LazySources, StoredDoc
 
 MAX_SOURCES = 20
@@ -160,7 +160,7 @@ class _Builder:
                     head, tail = self._relation_ends(d, r)
                     if head != tail:
                         developers.setdefault((d.id, tail), set()).add(head)
-            reports = []
+            doc_reports: list[tuple[EventReport, int]] = []
             for e in d.events:
                 parts = []
                 surfaces: dict[str, str] = {}
@@ -188,15 +188,20 @@ class _Builder:
                     e.title,
                     surfaces,
                 )
-                bucket = buckets.setdefault(_bucket(report), len(buckets))
-                blob = pickle.dumps((report, d.rank, sid), protocol=pickle.HIGHEST_PROTOCOL)
-                reports.append((bucket, blob))
+                doc_reports.append((report, sid))
                 if e.status != "denied" and not e.title:  # typed events: their roles are read
                     at = (d.rank, sid, e.start, e.end, e.date_text, dct)
                     for head, tail, rtype, role in _event_relations(e.type, parts):
                         if rtype == "role" and (head, tail) in roles_read:
                             continue  # the text names the role itself (创始人兼 CEO)
                         self._edge_source((head, tail, rtype, role), at, batch)
+            kept = {id(r) for r in without_restated_headlines([r for r, _ in doc_reports])}
+            reports = []
+            for report, sid in doc_reports:
+                if id(report) in kept:
+                    bucket = buckets.setdefault(_bucket(report), len(buckets))
+                    blob = pickle.dumps((report, d.rank, sid), protocol=pickle.HIGHEST_PROTOCOL)
+                    reports.append((bucket, blob))
             store.executemany("INSERT INTO reports VALUES (?, ?)", reports)
             self._flush(batch)
         events, participant_edges = self._events(buckets)

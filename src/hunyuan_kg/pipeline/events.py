@@ -48,6 +48,9 @@ from .turns import SPEAKER, is_publisher_turn, is_turn_label
 
 extensions.register()
 
+#: Event types reported as one class when merging and scoring (a release is a launch).
+EVENT_CLASS = {"release": "launch"}
+
 
 @dataclass(slots=True)
 class EventCandidate:
@@ -85,6 +88,7 @@ class _Lexicon:
     stative: frozenset[str]
     skip_after: tuple[str, ...]
     vague_at_dct: frozenset[str]
+    headline_date_text: str
     own_time: re.Pattern[str]
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
@@ -148,6 +152,7 @@ def lexicon() -> _Lexicon:
         stative=frozenset(raw["stative_triggers"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
+        headline_date_text=str(raw["headline_date_text"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
@@ -183,6 +188,9 @@ class _Sentence:
     company: Span | None = None
     # the entities that can be arguments, found once per sentence (not once per trigger)
     usable: list[Span] | None = None
+    # the publication date, for a sentence of the article's headline: what a headline
+    # reports happened when it was published (百度发布文心4.5 over an article of that day)
+    headline_date: str | None = None
 
 
 class EventExtractor:
@@ -217,6 +225,7 @@ class EventExtractor:
         dates.sort(key=lambda d: d.start_char)
         date_starts = [d.start_char for d in dates]
         prev_date: tuple[str, str, str] | None = None
+        headline, dct = doc._.headline, doc._.dct
         for si, (s_start, s_end) in enumerate(sents):
             in_answer = bool(answers) and _in_answer(answers, s_start)
             sent = _Sentence(
@@ -229,6 +238,7 @@ class EventExtractor:
                 most_mentioned([e for e in ents if e.label_ == "ORG" and e.end_char <= s_start])
                 if in_answer
                 else None,
+                headline_date=dct.isoformat() if dct and s_start < headline else None,
             )
             for m in triggers_in(lex, text, s_start, s_end, blocked, ent_chars):
                 start, end = m.span()
@@ -528,6 +538,10 @@ class EventExtractor:
                 cue_from = max(sent.start, best.start_char - self.lex.cue_window)
                 if self.lex.planned.search(text, cue_from, best.start_char):
                     ev.status = "planned"
+        elif sent.headline_date and ev.type != self.lex.named_event_type:
+            # (a conference a headline names was held before the article, not on its day)
+            ev.date, ev.granularity = sent.headline_date, "day"
+            ev.date_text = self.lex.headline_date_text
         elif sent.prev_date and (
             text[sent.start : sent.end].lstrip().startswith(self.lex.carry)
             or (

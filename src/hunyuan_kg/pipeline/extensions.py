@@ -72,6 +72,8 @@ def register() -> None:
         Doc.set_extension("dct", getter=_get_dct, setter=_set_dct)
     if not Doc.has_extension("source"):
         Doc.set_extension("source", default="")
+    if not Doc.has_extension("headline"):
+        Doc.set_extension("headline", default=0)
     for key in ("events", "relations"):
         if not Doc.has_extension(key):
             Doc.set_extension(key, getter=partial(_get_list, key))

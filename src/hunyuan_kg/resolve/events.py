@@ -4,8 +4,9 @@ Two reports are one event when they have the same type class (launch and release
 class), the same main participant (the product launched, the person who joined or left …),
 the same status, and compatible dates (equal, or one a prefix of the other: 2023-09 and
 2023-09-07). The merged event keeps every source and the most precise date; an undated
-report joins the event when its group has exactly one dated event. The agent is the one
-most reports name (one stray report does not add a second maker).
+report joins the event when its group has exactly one dated event, and so does a headline's
+report dated by the publication date when its article states a date for the same event.
+The agent is the one most reports name (one stray report does not add a second maker).
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..pipeline.events import lexicon
+from ..pipeline.events import EVENT_CLASS, lexicon
 from ..records import Participant, Source, TimelineEvent
 from ..temporal.mention import period_bounds
 
-#: Event types reported as one class when merging and scoring (a release is a launch).
-EVENT_CLASS = {"release": "launch"}
 _MAIN_ROLE = {
     "join": "agent",
     "depart": "agent",
@@ -88,6 +87,57 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
 
 
+def _from_headline(report: EventReport) -> bool:
+    """Whether the report was dated by its article's headline (the publication date)."""
+    return report.source.date_text == lexicon().headline_date_text
+
+
+def without_restated_headlines(reports: list[EventReport]) -> list[EventReport]:
+    """One document's reports without the headline's that restate a dated one. A report
+    dated by the headline (the publication date) is dropped when the article reports the
+    same kind of event at another, stated date with its main participant, or with any of
+    its participants in the week around publication (headline 讯飞星火 V3.5 发布 over an
+    article of 1 月 31 日 that says 1 月 30 日，科大讯飞…推出…); an older event of the same
+    company (百度 launched 文心一言 two years before 文心4.5) restates nothing.
+
+    >>> from ..records import Participant, Source
+    >>> def report(product, date, date_text):
+    ...     maker = Participant("ORG:讯飞", "讯飞", "ORG", "agent")
+    ...     theme = Participant(f"PRODUCT:{product}", product, "PRODUCT", "theme")
+    ...     source = Source("d", "", 0, 1, date_text)
+    ...     return EventReport("launch", "happened", date, "day", [maker, theme], source)
+    >>> head = report("星火 V3.5", "2024-01-31", lexicon().headline_date_text)
+    >>> body = report("星火认知大模型 V3.5", "2024-01-30", "1 月 30 日")
+    >>> [r.date for r in without_restated_headlines([head, body])]
+    ['2024-01-30']
+    >>> old = report("星火 V1.0", "2022-03", "2022 年 3 月")
+    >>> [r.date for r in without_restated_headlines([head, old])]
+    ['2024-01-31', '2022-03']
+    """
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in reports:
+        if r.date and not _from_headline(r):
+            for p in r.participants:
+                stated[(EVENT_CLASS.get(r.type, r.type), p.id)].add(r.date)
+
+    def restated(r: EventReport) -> bool:
+        cls = EVENT_CLASS.get(r.type, r.type)
+        main = main_participant(r).id
+        return any(
+            date != r.date and (p.id == main or _near(date, r.date))
+            for p in r.participants
+            for date in stated[(cls, p.id)]
+        )
+
+    return [r for r in reports if not (_from_headline(r) and restated(r))]
+
+
+def _near(date: str, other: str | None, days: int = 7) -> bool:
+    """Whether the period ``date`` names starts within ``days`` of the day ``other``."""
+    a, b = period_bounds(date), period_bounds(other or "")
+    return a is not None and b is not None and abs((a[0] - b[0]).days) <= days
+
+
 def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
     """Merge reports into events with deterministic ids and titles."""
     buckets: dict[tuple[str, str, str], list[EventReport]] = defaultdict(list)
@@ -103,8 +153,11 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
             buckets[key], key=lambda r: (-len(r.date or ""), r.source.doc, r.source.start)
         )
         undated: list[EventReport] = []
+        stated = {r.source.doc for r in ordered if r.date and not _from_headline(r)}
         for r in ordered:
-            if r.date is None:
+            if r.date is None or (_from_headline(r) and r.source.doc in stated):
+                # a headline's publication date gives way to the date its article states
+                # for the same happening (字节发布豆包 2.0 over 2 月 14 日，字节发布…)
                 undated.append(r)
                 continue
             for g in groups:
