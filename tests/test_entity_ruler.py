@@ -143,7 +143,7 @@ def test_pattern_names_stop_at_line_breaks_years_and_function_words(nlp, text, a
         ("Harbor Capital 也参与了这轮融资。", "Harbor Capital", "ORG"),  # an organisation head
         ("Lena Morrow 表示，团队会继续开源。", "Lena Morrow", "PERSON"),  # a speech verb after
         ("这家公司的 CEO Tim Rowley 很低调。", "Tim Rowley", "PERSON"),  # a mined given name
-        ("收购 Quillbit 之后，它的用户翻了一倍。", "Quillbit", None),  # one word: not a name alone
+        ("有了 Quillbit 之后，它的用户翻了一倍。", "Quillbit", None),  # one word, no typing cue
     ],
 )
 def test_latin_names_by_their_shape_and_context(nlp, text, name, label):
@@ -247,3 +247,30 @@ def test_a_registered_company_name_runs_from_its_place_to_its_legal_form(nlp, be
 )
 def test_a_place_and_a_legal_form_alone_are_no_company_name(nlp, text):
     assert not [e for e in nlp(text).ents if e.text.endswith("有限公司")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("据悉，Zentrofy 已完成新一轮融资。", "Zentrofy", "ORG"),
+        ("巨头宣布收购Quillmark，交易金额未披露。", "Quillmark", "ORG"),
+        ("团队上线了新工具Brevlo，面向开发者。", "Brevlo", "PRODUCT"),
+    ],
+)
+def test_one_latin_word_is_a_name_when_its_chinese_context_types_it(nlp, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zentrofy 的界面很简洁。",  # no cue
+        "They said Zentrofy raised money.",  # no Chinese context
+        "Grip Zentrofy 宣布完成融资。",  # the last word of a longer Latin name
+        "我们使用 Water 完成分析。",  # a common English word
+    ],
+)
+def test_one_latin_word_without_a_typing_context_is_no_name(nlp, text):
+    names = [e.text for e in nlp(text).ents]
+    assert "Zentrofy" not in names
+    assert "Water" not in names

@@ -111,6 +111,9 @@ def _rules() -> dict[str, Any]:
             "company_before": re.compile(raw["latin_names"]["company_before"]),
             "after_name": re.compile(raw["latin_names"]["after_name"]),
             "title": re.compile(raw["latin_names"]["title"]),
+            "single": re.compile(raw["latin_names"]["single"]),
+            "single_org_after": re.compile(raw["latin_names"]["single_org_after"]),
+            "single_product_before": re.compile(raw["latin_names"]["single_product_before"]),
             "common": frozenset(
                 r["word"] for r in read_yaml(data_path("entities", "latin_common.yml"))["words"]
             ),
@@ -332,11 +335,34 @@ class EntityRuler:
                 label = self._latin_label(text, start, end, words)
                 if (c := self._trimmed(text, start, end, label, 1)) is not None:
                     out.append(c)
+        out += self._single_latin_cands(text)
         outer: list[_Cand] = []  # a CamelCase word inside a longer Latin name is none
         for c in sorted(out, key=lambda c: (c.start, -c.end)):
             if not outer or c.end > outer[-1].end:
                 outer.append(c)
         return _people_in_lists(text, outer)
+
+    def _single_latin_cands(self, text: str) -> list[_Cand]:
+        """One capitalized Latin word typed by its Chinese context (``single`` in
+        ``latin_names``): a company cue or an event verb after it, a launch verb before it."""
+        lat = self.rules["latin"]
+        out = []
+        for m in lat["single"].finditer(text):
+            start, end = m.span("name")
+            name = m.group("name")
+            if name.lower() in lat["common"] or name in lat["given"] or self.stop.is_stopword(name):
+                continue
+            if self._has_company_cue(text, start, end) or lat["single_org_after"].search(
+                text[end : end + 10]
+            ):
+                label = "ORG"
+            elif lat["single_product_before"].search(text[max(0, start - 6) : start]):
+                label = "PRODUCT"
+            else:
+                continue
+            if (c := self._trimmed(text, start, end, label, 1)) is not None:
+                out.append(c)
+        return out
 
     def _latin_label(self, text: str, start: int, end: int, words: list[str]) -> str:
         lat = self.rules["latin"]
