@@ -274,3 +274,23 @@ def test_one_latin_word_without_a_typing_context_is_no_name(nlp, text):
     names = [e.text for e in nlp(text).ents]
     assert "Zentrofy" not in names
     assert "Water" not in names
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "name"),
+    [
+        ("WeChat: 星河观察", "据星河观察报道，该团队已完成新一轮融资。", "星河观察"),
+        ("Orbit Daily (周刊)", "本文首发于 Orbit Daily，转载请注明出处。", "Orbit Daily"),
+        ("潮汐科技评论-看见下一个十年", "转载请注明出处：潮汐科技评论", "潮汐科技评论"),
+    ],
+)
+def test_the_publisher_named_in_its_own_article_is_an_organisation(nlp, source, text, name):
+    doc = nlp.make_doc(text)
+    doc._.source = source
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(doc).ents]
+
+
+def test_a_publisher_name_inside_a_latin_word_is_not_matched(nlp):
+    doc = nlp.make_doc("OrbitDailyX 是另一家媒体。")
+    doc._.source = "OrbitDaily"
+    assert "OrbitDaily" not in [e.text for e in nlp(doc).ents]

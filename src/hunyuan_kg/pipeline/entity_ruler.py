@@ -136,7 +136,11 @@ class EntityRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        strong = self._gazetteer_cands(text) + self._pattern_cands(text)
+        strong = (
+            self._gazetteer_cands(text)
+            + self._pattern_cands(text)
+            + self._publisher_cands(text, doc._.source)
+        )
         weak = [
             c
             for e in doc.ents
@@ -342,6 +346,23 @@ class EntityRuler:
                 outer.append(c)
         return _people_in_lists(text, outer)
 
+    def _publisher_cands(self, text: str, source: str) -> list[_Cand]:
+        """The article's publisher (``doc._.source``) where the text names it (据量子位报道,
+        转载请注明出处：快科技): an organisation, matched as the source's core name (without
+        a channel label such as ``WeChat:``, a bracketed note or a tagline after a dash)."""
+        name = publisher_core(source)
+        if len(name) < 2:
+            return []
+        edge = name[0].isascii() and name[0].isalnum()
+        out = []
+        for m in re.finditer(re.escape(name), text):
+            start, end = m.span()
+            if edge and not _ascii_word_bounds(text, start, end):
+                continue
+            if (c := self._trimmed(text, start, end, "ORG", 1)) is not None:
+                out.append(c)
+        return out
+
     def _single_latin_cands(self, text: str) -> list[_Cand]:
         """One capitalized Latin word typed by its Chinese context (``single`` in
         ``latin_names``): a company cue or an event verb after it, a launch verb before it."""
@@ -450,6 +471,29 @@ class EntityRuler:
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
             label = "ORG"  # 海淀创新基金, 滨江国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
+
+
+_CHANNEL = re.compile(r"^[A-Za-z]+\s*[:：]\s*")  # WeChat: 腾讯科技
+_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")  # 科技爱好者周刊 (阮一峰)
+_TAGLINE = re.compile(r"\s+[-—|｜]\s+|[-—|｜]")  # 安全客-有思想的安全新媒体
+
+
+def publisher_core(source: str) -> str:
+    """The name a publisher goes by in text.
+
+    >>> sources = ("WeChat: 腾讯科技", "科技爱好者周刊 (阮一峰)", "安全客-有思想的安全新媒体")
+    >>> [publisher_core(s) for s in sources]
+    ['腾讯科技', '科技爱好者周刊', '安全客']
+    """
+    core = _NOTE.sub("", _CHANNEL.sub("", source.strip()))
+    return _TAGLINE.split(core)[0].strip()
+
+
+def _ascii_word_bounds(text: str, start: int, end: int) -> bool:
+    """No ASCII letter or digit touches ``text[start:end]`` on either side."""
+    before = start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
+    after = end < len(text) and text[end].isascii() and text[end].isalnum()
+    return not (before or after)
 
 
 def _closes(text: str, start: int, end: int) -> bool:
