@@ -38,7 +38,7 @@ def build(corpus: Path, out: Path, extra: list[str], light: bool) -> float:
     cmd += ["--segmenter", "char", "--ner", "none"] if light else []
     started = time.perf_counter()
     done = subprocess.run(cmd + extra, capture_output=True, text=True)
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or not (out / "timeline.json").is_file():
         raise SystemExit(f"{' '.join(cmd + extra)} failed:\n{done.stderr}")
     return time.perf_counter() - started
 
