@@ -294,3 +294,22 @@ def test_a_publisher_name_inside_a_latin_word_is_not_matched(nlp):
     doc = nlp.make_doc("OrbitDailyX 是另一家媒体。")
     doc._.source = "OrbitDaily"
     assert "OrbitDaily" not in [e.text for e in nlp(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("本文来自微信公众号，作者：云舒，编辑：石墨，经授权发布。", ["云舒", "石墨"]),
+        ("作者：刘川 杨继风，经授权发布。", ["刘川", "杨继风"]),
+        ("（责编：夏禾、林深）", ["夏禾", "林深"]),
+        ("作者：Jane Roe来源：潮汐科技评论", ["Jane Roe"]),
+        ("记者：周远 陈默\n发布会在上午举行。", ["周远", "陈默"]),
+    ],
+)
+def test_a_byline_names_people_pen_names_included(nlp, text, people):
+    found = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert found == people
+
+
+def test_an_interview_question_after_the_reporter_label_is_no_byline(nlp):
+    assert not [e for e in nlp("记者：你刚才提到，模型会开源。").ents if e.label_ == "PERSON"]

@@ -123,6 +123,19 @@ def _rules() -> dict[str, Any]:
             ),
         },
         "model_kinds": frozenset(raw["org_model_kinds"]),
+        "byline": _byline_rules(raw["bylines"]),
+    }
+
+
+def _byline_rules(raw: dict[str, Any]) -> dict[str, Any]:
+    labels = alternation(raw["labels"])
+    return {
+        "label": re.compile(f"{raw['label_start']}(?P<label>{labels}){raw['label_end']}"),
+        "name": re.compile(f"{raw['name']}(?={raw['ends']}|{labels})"),  # 张鹏整理 | …
+        "joiner": re.compile(raw["joiner"]),
+        "after_interview": re.compile(rf"[^\S\n]*(?:\n|$|[，,|｜]?\s*(?:{labels}))"),
+        "interview": frozenset(raw["interview_labels"]),
+        "max": int(raw["max_names"]),
     }
 
 
@@ -140,6 +153,7 @@ class EntityRuler:
             self._gazetteer_cands(text)
             + self._pattern_cands(text)
             + self._publisher_cands(text, doc._.source)
+            + self._byline_cands(text)
         )
         weak = [
             c
@@ -345,6 +359,26 @@ class EntityRuler:
             if not outer or c.end > outer[-1].end:
                 outer.append(c)
         return _people_in_lists(text, outer)
+
+    def _byline_cands(self, text: str) -> list[_Cand]:
+        """People a byline names (``bylines`` in patterns.yml)."""
+        rules = self.rules["byline"]
+        out = []
+        for label in rules["label"].finditer(text):
+            names: list[tuple[int, int]] = []
+            pos = label.end()
+            while len(names) < rules["max"] and (m := rules["name"].match(text, pos)):
+                names.append(m.span())
+                if not (joiner := rules["joiner"].match(text, m.end())):
+                    break
+                pos = joiner.end()
+            interview = label["label"] in rules["interview"]
+            if names and interview and not rules["after_interview"].match(text, names[-1][1]):
+                continue  # 记者：你刚才提到… is a question, not a byline
+            for start, end in names:  # a byline is sure context: it outranks name shapes
+                if (c := self._trimmed(text, start, end, "PERSON", 0)) is not None:
+                    out.append(c)
+        return out
 
     def _publisher_cands(self, text: str, source: str) -> list[_Cand]:
         """The article's publisher (``doc._.source``) where the text names it (据量子位报道,
