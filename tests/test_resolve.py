@@ -225,3 +225,18 @@ def test_a_title_names_participants_as_the_sentence_writes_them():
     report.surfaces = {"PRODUCT:云帆": "云帆 App"}
     (event,) = merge_events([report])
     assert event.title == "腾讯发布云帆 App"
+
+
+def test_os_and_system_suffixes_name_the_same_product():
+    from hunyuan_kg.pipeline.refs import EntityRef
+    from hunyuan_kg.resolve import NameResolver
+
+    names = ["鸿蒙系统OS2.0", "华为鸿蒙OS 2.0", "HarmonyOS 2", "鸿蒙OS", "鸿蒙系统", "macOS"]
+    r = NameResolver()
+    for n in names:
+        r.add("d1", EntityRef(n, "PRODUCT", "", 0, len(n)))
+    r.finish()
+    labels = {n: r.entity("d1", EntityRef(n, "PRODUCT", "", 0, len(n))).label for n in names}
+    assert labels["鸿蒙系统OS2.0"] == labels["华为鸿蒙OS 2.0"] == labels["HarmonyOS 2"]
+    assert labels["鸿蒙OS"] == labels["鸿蒙系统"] != labels["鸿蒙系统OS2.0"]
+    assert labels["macOS"] == "macOS"  # OS is stripped only after a Chinese character

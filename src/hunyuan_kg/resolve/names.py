@@ -35,10 +35,11 @@ from ..resources import data_path, read_yaml
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("resolve", "rules.yml"))
     raw["variant_words"] = {w.lower() for w in raw["variant_words"]}
-    raw["suffixes"] = {
-        t: sorted((name_key(s) for s in ss), key=len, reverse=True)
-        for t, ss in raw["suffixes"].items()
-    }
+    for key in ("suffixes", "suffixes_after_chinese"):
+        raw[key] = {
+            t: sorted((name_key(s) for s in ss), key=len, reverse=True)
+            for t, ss in raw[key].items()
+        }
     return raw
 
 
@@ -83,12 +84,18 @@ class NameResolver:
         changed = True
         while changed:
             changed = False
+            cur = out[-1]
             for suf in self.rules["suffixes"].get(label, ()):
-                cur = out[-1]
                 if cur.endswith(suf) and len(cur) > len(suf):
                     out.append(cur[: -len(suf)].strip())
                     changed = True
                     break
+            else:
+                for suf in self.rules["suffixes_after_chinese"].get(label, ()):
+                    if cur.endswith(suf) and "\u4e00" <= cur[-len(suf) - 1 : -len(suf)] <= "\u9fff":
+                        out.append(cur[: -len(suf)])
+                        changed = True
+                        break
         if label in self.rules["strip_year_prefix"]:
             for cur in list(out):
                 if (year := _YEAR_PREFIX.match(cur)) and year.end() < len(cur):
