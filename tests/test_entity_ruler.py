@@ -313,3 +313,24 @@ def test_a_byline_names_people_pen_names_included(nlp, text, people):
 
 def test_an_interview_question_after_the_reporter_label_is_no_byline(nlp):
     assert not [e for e in nlp("记者：你刚才提到，模型会开源。").ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("新车理想 L7 将于下月交付。", "理想 L7"),  # 理想汽车 → 理想
+        ("全新的零跑 C11 开启预订。", "零跑 C11"),  # 零跑汽车 → 零跑
+    ],
+)
+def test_a_company_brand_stem_and_a_model_code_are_a_product(nlp, text, name):
+    assert (name, "PRODUCT") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_brand_stem_alone_or_a_place_stem_is_no_product(nlp):
+    names = [e.text for e in nlp("他的理想是 3 年后退休，中国 5 家公司参与。").ents]
+    assert not [n for n in names if n.startswith(("理想", "中国 5"))]
+
+
+def test_a_joiner_inside_a_clause_after_a_list_adds_no_item(nlp):
+    text = "理想 L7、蔚来 ES7、小鹏 G9 代表了国内企业最强的产品设计与整车制造能力。"
+    assert "整车制造能力" not in [e.text for e in nlp(text).ents]

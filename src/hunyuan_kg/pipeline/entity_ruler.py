@@ -139,6 +139,33 @@ def _byline_rules(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _brand_stems(gazetteer: Gazetteer, rules: dict[str, Any]) -> re.Pattern[str] | None:
+    """The brand stems of known companies: a company name (or alias) that is a Chinese stem
+    and an organisation head word (理想汽车 → 理想), when the stem is no name of its own and
+    no place (中国电子 gives no 中国)."""
+    places = read_yaml(data_path("entities", "admin_divisions.yml"))
+    not_stems = {w for ws in places.values() for w in ws}
+    stems = set()
+    for entry in gazetteer.entries.values():
+        if entry.type != "ORG" or entry.kind not in rules["model_kinds"] | {"mined"}:
+            continue
+        for form in (entry.name, *entry.aliases):
+            for head in rules["org_heads"]:
+                stem = form.removesuffix(head)
+                if (
+                    stem != form
+                    and len(stem) >= 2
+                    and _CJK_ONLY.fullmatch(stem)
+                    and stem not in not_stems
+                    and gazetteer.lookup(stem) is None
+                ):
+                    stems.add(stem)
+    return re.compile(alternation(stems)) if stems else None
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 class EntityRuler:
     """Proposes gazetteer and pattern entities and merges them into ``doc.ents``."""
 
@@ -146,6 +173,7 @@ class EntityRuler:
         self.gazetteer = gazetteer
         self.stop = Gazetteer.default()
         self.rules = _rules()
+        self.stems = _brand_stems(gazetteer, self.rules) if gazetteer is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -154,6 +182,7 @@ class EntityRuler:
             + self._pattern_cands(text)
             + self._publisher_cands(text, doc._.source)
             + self._byline_cands(text)
+            + self._stem_model_cands(text)
         )
         weak = [
             c
@@ -359,6 +388,18 @@ class EntityRuler:
             if not outer or c.end > outer[-1].end:
                 outer.append(c)
         return _people_in_lists(text, outer)
+
+    def _stem_model_cands(self, text: str) -> list[_Cand]:
+        """A company's brand stem and a model code (理想 L9 of 理想汽车, 宝马 X7 of 宝马汽车):
+        the stem is a known company's name without its head word, used only before a code."""
+        if self.stems is None:
+            return []
+        out = []
+        for m in self.stems.finditer(text):
+            model = self.rules["org_model"].match(text, m.end())
+            if model is not None and not self.stop.is_stopword(model.group("code")):
+                out.append(_Cand(m.start(), model.end(), "PRODUCT", "", 0))
+        return out
 
     def _byline_cands(self, text: str) -> list[_Cand]:
         """People a byline names (``bylines`` in patterns.yml)."""
@@ -593,7 +634,8 @@ def _list_items(
             at = i + 1
     last = (at, hi)
     joiner = _last_joiner(cfg["last_joiner"]).search(text, at, hi)
-    if joiner is not None and joiner.start() > at:
+    # (a joiner after a clause-long stretch joins words of that clause, not list items)
+    if joiner is not None and at < joiner.start() <= at + cfg["max_len"]:
         bounds.append((at, joiner.start()))
         last = (joiner.end(), hi)
     bounds.append(last)
