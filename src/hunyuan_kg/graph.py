@@ -83,16 +83,6 @@ class _Builder:
         self.g = nx.MultiDiGraph()
         self.node_sources: dict[str, list[_Ref]] = {}
         self.edge_ids: dict[_EdgeKey, int] = {}
-        self.strings: dict[str, str] = {}
-
-    def _shared(self, ref: EntityRef) -> EntityRef:
-        """``ref`` with its strings shared with every equal one (names repeat across
-        documents; the resolver keeps one per document and name)."""
-        s = self.strings
-        text, label, kb_id = (s.setdefault(v, v) for v in (ref.text, ref.label, ref.kb_id))
-        if text is ref.text and label is ref.label and kb_id is ref.kb_id:
-            return ref
-        return EntityRef(text, label, kb_id, ref.start, ref.end)
 
     def node(self, doc_id: str, ref: EntityRef) -> str:
         """The entity node of ``ref``, added on first use."""
@@ -129,7 +119,7 @@ class _Builder:
         store, g = self.store, self.g
         for d in store.iter_docs():
             for m in d.mentions:
-                self.resolver.add(d.id, self._shared(m))
+                self.resolver.add(d.id, m)
             for name, alias in d.aliases:
                 self.resolver.add_alias(d.id, name.text, alias.text)
         self.resolver.finish()

@@ -20,6 +20,8 @@ bilingual name (日日新 SenseNova → 日日新).
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,29 +55,68 @@ _BILINGUAL = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,})\s*(?P<latin>[A-Za-z]{3,})"
 
 @dataclass(slots=True)
 class Entity:
-    """A resolved entity: canonical label and type, every surface form, where it was seen."""
+    """A resolved entity: canonical label and type, every surface form, where it was seen
+    (:attr:`docs`)."""
 
     id: str
     label: str
     type: str
     aliases: set[str] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)
     mentions: int = 0
     gazetteer_id: str = ""
+    #: The documents it was seen in, as indices into :attr:`doc_names`, ascending by id.
+    doc_indices: array[int] = field(default_factory=lambda: array("I"), repr=False)
+    #: The resolver's document ids (shared by every entity; indexed by :attr:`doc_indices`).
+    doc_names: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def docs(self) -> set[str]:
+        """The ids of the documents it was seen in."""
+        return {self.doc_names[i] for i in self.doc_indices}
+
+
+#: Bits of a mention's label in a packed (name, label) code; labels are entity types.
+_LABEL_BITS = 8
 
 
 class NameResolver:
-    """Collects mentions (:meth:`add`), resolves them (:meth:`finish`), answers :meth:`entity`."""
+    """Collects mentions (:meth:`add`), resolves them (:meth:`finish`), answers :meth:`entity`.
+
+    Memory per document is a few bytes per distinct name it uses: names, labels,
+    documents and cluster keys are numbered once each, a document's mentions are kept as
+    packed integers in arrays (one per distinct name and label, with its count), and
+    :meth:`finish` works one document at a time, keeping for each a sorted array of its
+    names' numbers and their clusters' numbers.
+    """
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer if gazetteer is not None else Gazetteer.default()
         self.rules = _rules()
-        self._seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self._doc_names: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._doc_alias: dict[tuple[str, str], str] = {}
-        self._cluster: dict[str, str] = {}
+        self._docs: list[str] = []
+        self._doc_index: dict[str, int] = {}
+        self._names: list[str] = []
+        self._name_index: dict[str, int] = {}
+        self._labels: list[str] = []
+        self._label_index: dict[str, int] = {}
+        # mentions being added: the current document's (name, label) codes and counts, in
+        # first-seen order, then flushed into segments (a document, its first entry)
+        self._cur_doc = -1
+        self._cur: dict[int, int] = {}
+        self._seg_doc = array("I")
+        self._seg_start = array("I")
+        self._codes = array("Q")
+        self._counts = array("I")
+        self._aliases: dict[tuple[int, int], int] = {}  # (document, alias) -> name
+        # after finish: each document's names (ascending numbers) and their cluster keys
+        self._span_start = array("I")
+        self._span_end = array("I")
+        self._pair_name = array("I")
+        self._pair_key = array("I")
+        self._keys: list[str] = []
+        self._finished = False
         self.entities: dict[str, Entity] = {}
         self._key_entity: dict[str, str] = {}
+        self._memo: dict[tuple[str, str], str] = {}
 
     # -- keys -------------------------------------------------------------------------
     def _strip(self, key: str, label: str) -> list[str]:
@@ -116,30 +157,124 @@ class NameResolver:
         return None
 
     # -- collection -------------------------------------------------------------------
+    @staticmethod
+    def _number(value: str, index: dict[str, int], values: list[str]) -> int:
+        """The number of ``value`` in ``values``, appended on first sight."""
+        n = index.get(value)
+        if n is None:
+            n = index[value] = len(values)
+            values.append(value)
+        return n
+
+    def _check_open(self) -> None:
+        if self._finished:
+            raise RuntimeError("NameResolver: mentions are added before finish(), not after")
+
     def add(self, doc_id: str, ref: EntityRef) -> None:
-        """Record one mention."""
-        self._seen[(doc_id, ref.text)][ref.label] += 1
-        self._doc_names[(doc_id, ref.label)].add(ref.text)
+        """Record one mention (before :meth:`finish`)."""
+        self._check_open()
+        doc = self._number(doc_id, self._doc_index, self._docs)
+        if doc != self._cur_doc:
+            self._flush()
+            self._cur_doc = doc
+        label = self._number(ref.label, self._label_index, self._labels)
+        if label >> _LABEL_BITS:
+            raise ValueError(f"NameResolver: more than {1 << _LABEL_BITS} entity labels")
+        code = self._number(ref.text, self._name_index, self._names) << _LABEL_BITS | label
+        self._cur[code] = self._cur.get(code, 0) + 1
+
+    def _flush(self) -> None:
+        """Move the current document's (name, label) counts into the arrays."""
+        if self._cur:
+            self._seg_doc.append(self._cur_doc)
+            self._seg_start.append(len(self._codes))
+            self._codes.extend(self._cur)
+            self._counts.extend(self._cur.values())
+            self._cur.clear()
 
     def add_alias(self, doc_id: str, name: str, alias: str) -> None:
         """Record that, in one document, ``alias`` names what ``name`` names
-        (深度求索（DeepSeek）)."""
+        (深度求索（DeepSeek）); before :meth:`finish`."""
+        self._check_open()
         if alias != name:
-            self._doc_alias[(doc_id, alias)] = name
+            doc = self._number(doc_id, self._doc_index, self._docs)
+            alias_n = self._number(alias, self._name_index, self._names)
+            self._aliases[(doc, alias_n)] = self._number(name, self._name_index, self._names)
+
+    def _doc_mentions(
+        self, doc: int, first: array[int], nxt: array[int]
+    ) -> dict[int, Counter[str]]:
+        """One document's names (numbers, in first-seen order) and the labels each was
+        added with (counted, in first-seen order), from its segments."""
+        seen: dict[int, Counter[str]] = {}
+        codes, counts, starts, labels = self._codes, self._counts, self._seg_start, self._labels
+        seg = first[doc]
+        while seg >= 0:
+            stop = starts[seg + 1] if seg + 1 < len(starts) else len(codes)
+            for i in range(starts[seg], stop):
+                code = codes[i]
+                found = seen.get(code >> _LABEL_BITS)
+                if found is None:
+                    found = seen[code >> _LABEL_BITS] = Counter()
+                found[labels[code & ((1 << _LABEL_BITS) - 1)]] += counts[i]
+            seg = nxt[seg]
+        return seen
 
     def finish(self) -> None:
-        """Resolve every recorded mention into :attr:`entities`."""
+        """Resolve every recorded mention into :attr:`entities` (once), one document at a
+        time in id order."""
+        self._check_open()
+        self._flush()
+        self._finished = True
+        n_docs, names = len(self._docs), self._names
+        order = sorted(range(n_docs), key=self._docs.__getitem__)
+        first = array("i", [-1]) * n_docs  # each document's segments, in the order added
+        nxt = array("i", [-1]) * len(self._seg_doc)
+        for seg in range(len(self._seg_doc) - 1, -1, -1):
+            nxt[seg] = first[self._seg_doc[seg]]
+            first[self._seg_doc[seg]] = seg
+        doc_aliases: dict[int, dict[str, str]] = defaultdict(dict)
+        for (doc, alias_n), name_n in self._aliases.items():
+            doc_aliases[doc][names[alias_n]] = names[name_n]
         corpus_keys: set[str] = set()
-        for (_, text), labels in self._seen.items():
-            corpus_keys.add(name_key(text) + "\t" + labels.most_common(1)[0][0])
+        for doc in order:
+            for n, labels in self._doc_mentions(doc, first, nxt).items():
+                corpus_keys.add(name_key(names[n]) + "\t" + labels.most_common(1)[0][0])
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         surface: dict[str, Counter[str]] = defaultdict(Counter)
-        for (doc_id, text), labels in sorted(self._seen.items()):
-            label = labels.most_common(1)[0][0]
-            key = self._cluster_key(doc_id, text, label, corpus_keys)
-            self._cluster[f"{doc_id}\t{text}"] = key
-            votes[key].update(labels)
-            surface[key][text] += sum(labels.values())
+        key_number: dict[str, int] = {}
+        self._span_start = array("I", [0]) * n_docs
+        self._span_end = array("I", [0]) * n_docs
+        for doc in order:
+            seen = self._doc_mentions(doc, first, nxt)
+            by_label: dict[str, set[str]] = defaultdict(set)
+            for n, labels in seen.items():
+                for label in labels:
+                    by_label[label].add(names[n])
+            pairs: list[tuple[int, int]] = []
+            for n in sorted(seen, key=names.__getitem__):
+                text, labels = names[n], seen[n]
+                label = labels.most_common(1)[0][0]
+                key = self._cluster_key(
+                    text, label, by_label, doc_aliases.get(doc, {}), corpus_keys
+                )
+                votes[key].update(labels)
+                surface[key][text] += sum(labels.values())
+                pairs.append((n, self._number(key, key_number, self._keys)))
+            self._span_start[doc] = len(self._pair_name)
+            for n, k in sorted(pairs):
+                self._pair_name.append(n)
+                self._pair_key.append(k)
+            self._span_end[doc] = len(self._pair_name)
+        # the mentions as added are no longer needed
+        self._codes, self._counts, self._seg_doc, self._seg_start = (
+            array("Q"),
+            array("I"),
+            array("I"),
+            array("I"),
+        )
+        self._aliases.clear()
+        self._memo.clear()
         priority = {t: i for i, t in enumerate(self.rules["type_priority"])}
         for key in sorted(votes):
             gaz_id = key[4:] if key.startswith("gaz:") else ""
@@ -156,25 +291,35 @@ class NameResolver:
                     forms = own or forms
                 label = _display(forms, key[5:])
             node_id = f"{etype}:{label}"
-            ent = self.entities.get(node_id) or Entity(node_id, label, etype, gazetteer_id=gaz_id)
+            ent = self.entities.get(node_id) or self._new_entity(node_id, label, etype, gaz_id)
             ent.aliases.update(surface[key])
             ent.mentions += sum(surface[key].values())
             self.entities[node_id] = ent
             self._key_entity[key] = node_id
-        for ckey, key in self._cluster.items():
-            self.entities[self._key_entity[key]].docs.add(ckey.split("\t", 1)[0])
+        by_key = [self.entities[self._key_entity[key]] for key in self._keys]
+        for doc in order:
+            for i in range(self._span_start[doc], self._span_end[doc]):
+                seen_in = by_key[self._pair_key[i]].doc_indices
+                if not seen_in or seen_in[-1] != doc:
+                    seen_in.append(doc)
 
-    def _in_document(self, doc_id: str, text: str, label: str) -> str:
-        """The fuller name ``text`` stands for in its document: a declared alias, a given
-        name (煜宏 → 刘煜宏) or a model's short name (R1 → DeepSeek-R1)."""
-        text = self._doc_alias.get((doc_id, text), text)
-        names = self._doc_names[(doc_id, label)]
+    def _new_entity(self, node_id: str, label: str, etype: str, gaz_id: str = "") -> Entity:
+        return Entity(node_id, label, etype, gazetteer_id=gaz_id, doc_names=self._docs)
+
+    def _in_document(
+        self, text: str, label: str, names: dict[str, set[str]], aliases: dict[str, str]
+    ) -> str:
+        """The fuller name ``text`` stands for in its document (whose names by label are
+        ``names`` and declared aliases ``aliases``): a declared alias, a given name
+        (煜宏 → 刘煜宏) or a model's short name (R1 → DeepSeek-R1)."""
+        text = aliases.get(text, text)
+        doc_names = names.get(label, set())
         if label == "PERSON" and len(text) >= 2:
-            fuller = [p for p in names if p != text and p.endswith(text)]
+            fuller = [p for p in doc_names if p != text and p.endswith(text)]
         elif label == "PRODUCT":
             fuller = [
                 p
-                for p in names
+                for p in doc_names
                 if p.endswith((f" {text}", f"-{text}"))
                 or (  # X1 → 文心X1: a Latin model name glued to its Chinese family name
                     text[:1].isascii()
@@ -187,7 +332,7 @@ class NameResolver:
             fuller = []
         if fuller:
             return max(sorted(fuller), key=len)  # ties: not by set (hash) order
-        return self._bilingual(text, label, names) or text
+        return self._bilingual(text, label, doc_names) or text
 
     def _bilingual(self, text: str, label: str, names: set[str]) -> str | None:
         """The Chinese name of a bilingual name (日日新 SenseNova → 日日新) when the document
@@ -216,8 +361,24 @@ class NameResolver:
         base_key = f"gaz:{entry.id}" if entry else re.sub(r"[\s-]", "", base)
         return f"ver:{base_key}@{_ZERO_TAIL.sub('', m['version'])}"
 
-    def _cluster_key(self, doc_id: str, text: str, label: str, corpus_keys: set[str]) -> str:
-        text = self._in_document(doc_id, text, label)
+    def _cluster_key(
+        self,
+        text: str,
+        label: str,
+        names: dict[str, set[str]],
+        aliases: dict[str, str],
+        corpus_keys: set[str],
+    ) -> str:
+        """The cluster of a name of one document (its names and aliases: see
+        :meth:`_in_document`); past the document's own names, a name's cluster depends on
+        the name and label only, and is computed once for each."""
+        text = self._in_document(text, label, names, aliases)
+        key = self._memo.get((text, label))
+        if key is None:
+            key = self._memo[(text, label)] = self._name_cluster(text, label, corpus_keys)
+        return key
+
+    def _name_cluster(self, text: str, label: str, corpus_keys: set[str]) -> str:
         entry = self._entry(EntityRef(text, label, "", 0, 0))
         if entry is not None:
             return f"gaz:{entry.id}"
@@ -232,7 +393,13 @@ class NameResolver:
     def entity(self, doc_id: str, ref: EntityRef) -> Entity:
         """The resolved entity of a mention (a mention not seen by :meth:`add` is resolved
         on the spot by gazetteer or name)."""
-        key = self._cluster.get(f"{doc_id}\t{ref.text}")
+        key = None
+        doc, name = self._doc_index.get(doc_id), self._name_index.get(ref.text)
+        if doc is not None and name is not None and doc < len(self._span_start):
+            hi = self._span_end[doc]
+            i = bisect_left(self._pair_name, name, self._span_start[doc], hi)
+            if i < hi and self._pair_name[i] == name:
+                key = self._keys[self._pair_key[i]]
         if key is None:
             entry = self._entry(ref)
             key = f"gaz:{entry.id}" if entry else f"name:{name_key(ref.text)}"
@@ -241,7 +408,7 @@ class NameResolver:
             entry = self.gaz.entries.get(key[4:]) if key.startswith("gaz:") else None
             label, etype = (entry.name, entry.type) if entry else (ref.text, ref.label)
             node_id = f"{etype}:{label}"
-            self.entities.setdefault(node_id, Entity(node_id, label, etype))
+            self.entities.setdefault(node_id, self._new_entity(node_id, label, etype))
             self._key_entity[key] = node_id
         return self.entities[node_id]
 
