@@ -413,10 +413,12 @@ def test_failure_while_writing_leaves_every_previous_output(built, monkeypatch):
     corpus, out, before = built
     from hunyuan_kg.export import gexf
 
-    def disk_full(path, data, **kw):
+    @contextlib.contextmanager
+    def disk_full(path, **kw):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        yield
 
-    monkeypatch.setattr(gexf, "atomic_write", disk_full)  # after graph.graphml is staged
+    monkeypatch.setattr(gexf, "atomic_writer", disk_full)  # after graph.graphml is staged
     line = _one_line_error(_cli(corpus, "-o", out))
     assert "No space left on device" in line
     assert _snapshot(out) == before  # all old files, no staged or temporary ones

@@ -36,14 +36,17 @@ def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+def atomic_writer(
+    path: str | Path, *, encoding: str = "utf-8", errors: str = "strict"
+) -> Iterator[TextIO]:
     """A text file to write ``path`` piece by piece, as :func:`atomic_write` writes it
     whole: a temporary file next to ``path`` (``\\n`` written as is), renamed over it once
-    the block ends without an error, removed otherwise."""
+    the block ends without an error, removed otherwise. ``errors`` is the encoding's error
+    handler (``xmlcharrefreplace`` for XML, as ElementTree writes it)."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+        with os.fdopen(fd, "w", encoding=encoding, errors=errors, newline="") as fh:
             yield fh
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)

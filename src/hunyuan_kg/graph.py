@@ -249,7 +249,7 @@ class _Builder:
                     "INSERT INTO evsrc VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [(n, pos, *ref) for pos, ref in enumerate(refs)],
                 )
-                docs = sorted({s.doc for s in ev.sources})
+                docs = sorted({self.docs[r[0]][0] for r in refs})  # the store's strings
                 g.add_node(
                     ev.id,
                     label=ev.title,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..fileio import atomic_write
+from ..fileio import atomic_write, atomic_writer
 from ..records import Source
 from ._dates import date_period
 from ._flat import sorted_edges
@@ -46,7 +46,7 @@ from ._text import HOW_TO_DATE
 from ._xml import clean_text
 
 if TYPE_CHECKING:
-    from ..kg import KnowledgeGraph
+    from ..kg import DocumentInfo, KnowledgeGraph
 
 FOLDER = "explorer"
 #: Files copied as they are from ``explorer_assets/`` (the page itself is generated).
@@ -113,8 +113,22 @@ class _Sentences:
         return [[i, *sorted(ds)] for i, ds in grouped.items()]
 
 
-def explorer_data(kg: KnowledgeGraph, base: Path | None = None) -> dict[str, Any]:
-    """What the page embeds; ``base`` is the folder the links to source files start from."""
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _json_list(items: Iterable[object]) -> Iterator[str]:
+    """A JSON array, one item at a time."""
+    yield "["
+    for i, item in enumerate(items):
+        yield ("," if i else "") + _dumps(item)
+    yield "]"
+
+
+def _data_json(kg: KnowledgeGraph, base: Path | None = None) -> Iterator[str]:
+    """:func:`explorer_data` as JSON, a node, an edge, an event or a document at a time
+    (what ``json.dumps`` writes for the whole, byte for byte): memory holds the graph and
+    the distinct evidence sentences, not the page."""
     from .gexf import edge_interval, event_periods, node_intervals
 
     g = kg.graph
@@ -125,64 +139,46 @@ def explorer_data(kg: KnowledgeGraph, base: Path | None = None) -> dict[str, Any
     cited |= {str(s.doc) for _, _, d in g.edges(data=True) for s in d.get("sources", ())}
     cited |= {s.doc for e in kg.events for s in e.sources}
     extra_docs = sorted(cited - set(doc_index))
-    docs_out: list[list[str]] = [
-        [_t(d.id), _t(d.title), _t(d.dct), _href(d.path, base)] for d in documents
-    ]
-    for doc_id in extra_docs:  # sources of documents the graph does not list
-        doc_index[doc_id] = len(docs_out)
-        docs_out.append([_t(doc_id), "", "", ""])
+    del cited
+    for k, doc_id in enumerate(extra_docs):  # sources of documents the graph does not list
+        doc_index[doc_id] = len(documents) + k
+    edges = list(sorted_edges(g))
+    # sentences are numbered in order of first use by the edges, then by the events
     sentences = _Sentences()
+    for _, _, data in edges:
+        sentences.evidence(data.get("sources", ()), doc_index)
+    for e in kg.events:
+        sentences.evidence(e.sources, doc_index)
     pos = positions(g)
     intervals = node_intervals(kg)
     periods = event_periods(kg)
 
+    colors = {k: hex_color(k) for k in TYPE_COLORS}
+    colors[""] = "#{:02x}{:02x}{:02x}".format(*OTHER_COLOR)
+    yield f'{{"generator":{_dumps(GENERATOR)},"colors":{_dumps(colors)}'
+    yield f',"howToDate":{_dumps(HOW_TO_DATE)},"docs":'
+    yield from _json_list(_doc_rows(documents, extra_docs, base))
+    yield ',"sentences":'
+    yield from _json_list(sentences.index)
+
     node_ids = sorted(g.nodes, key=str)
     index = {str(n): i for i, n in enumerate(node_ids)}
-    nodes = []
-    for n in node_ids:
-        data = g.nodes[n]
-        kind = str(data.get("type", ""))
-        label = _t(data.get("label", n))
-        x, y = pos[str(n)]
-        mentions = int(data.get("mentions", 0) or 0)
-        item: dict[str, Any] = {
-            "id": _t(n),
-            "l": label,
-            "k": kind,
-            "m": mentions,
-            "x": x,
-            "y": y,
-            "s": node_size(mentions),
-        }
-        aliases = sorted({_t(a) for a in data.get("aliases", ())} - {label, ""})
-        if aliases:
-            item["a"] = aliases
-        if str(n) in intervals:
-            item["t"] = list(intervals[str(n)])
-        per_doc = Counter(str(s.doc) for s in data.get("sources", ()))
-        for doc in data.get("docs", ()):
-            per_doc.setdefault(str(doc), 0)
-        if per_doc:
-            item["md"] = sorted(
-                ([doc_index[d], c] for d, c in per_doc.items() if d in doc_index),
-                key=lambda dc: (-dc[1], dc[0]),
-            )
-        nodes.append(item)
+    yield ',"nodes":'
+    yield from _json_list(_node_item(n, g.nodes[n], pos, intervals, doc_index) for n in node_ids)
 
-    edges = []
-    for u, v, data in sorted_edges(g):
-        span = edge_interval(u, v, data, periods)
-        edges.append(
-            [
-                index[u],
-                index[v],
-                _t(data.get("type", "")),
-                _t(data.get("role", "")),
-                int(data.get("weight", 1) or 1),
-                span[0] if span else "",
-                sentences.evidence(data.get("sources", ()), doc_index),
-            ]
-        )
+    yield ',"edges":'
+    yield from _json_list(
+        [
+            index[u],
+            index[v],
+            _t(data.get("type", "")),
+            _t(data.get("role", "")),
+            int(data.get("weight", 1) or 1),
+            span[0] if (span := edge_interval(u, v, data, periods)) else "",
+            sentences.evidence(data.get("sources", ()), doc_index),
+        ]
+        for u, v, data in edges
+    )
 
     events = []
     for e in kg.events:
@@ -190,36 +186,78 @@ def explorer_data(kg: KnowledgeGraph, base: Path | None = None) -> dict[str, Any
             start = date_period(e.date)[0] if e.date else ""
         except ValueError:
             start = ""
-        events.append(
-            {
-                "n": index.get(e.id, -1),
-                "d": _t(e.date),
-                "t": start,
-                "ty": _t(e.type),
-                "ti": _t(e.title),
-                "st": _t(e.status),
-                "u": e.dct_unstated,
-                "p": [
-                    [index.get(p.id, -1), _t(p.label), _t(p.type), _t(p.role)]
-                    for p in e.participants
-                ],
-                "ev": sentences.evidence(e.sources, doc_index),
-            }
-        )
-    events.sort(key=lambda ev: (ev["t"] == "", ev["t"], ev["d"], ev["ti"], ev["n"]))
+        item = {
+            "n": index.get(e.id, -1),
+            "d": _t(e.date),
+            "t": start,
+            "ty": _t(e.type),
+            "ti": _t(e.title),
+            "st": _t(e.status),
+            "u": e.dct_unstated,
+            "p": [
+                [index.get(p.id, -1), _t(p.label), _t(p.type), _t(p.role)] for p in e.participants
+            ],
+        }
+        events.append((item, e))
+    events.sort(key=lambda ie: (ie[0]["t"] == "", ie[0]["t"], ie[0]["d"], ie[0]["ti"], ie[0]["n"]))
+    yield ',"events":'
+    yield from _json_list(
+        {**item, "ev": sentences.evidence(e.sources, doc_index)} for item, e in events
+    )
+    yield "}"
 
-    colors = {k: hex_color(k) for k in TYPE_COLORS}
-    colors[""] = "#{:02x}{:02x}{:02x}".format(*OTHER_COLOR)
-    return {
-        "generator": GENERATOR,
-        "colors": colors,
-        "howToDate": HOW_TO_DATE,
-        "docs": docs_out,
-        "sentences": list(sentences.index),
-        "nodes": nodes,
-        "edges": edges,
-        "events": events,
+
+def _doc_rows(
+    documents: list[DocumentInfo], extra_docs: list[str], base: Path | None
+) -> Iterator[list[str]]:
+    """The page's documents: id, title, date and link of each the graph lists, then the
+    ids of documents only cited."""
+    for d in documents:
+        yield [_t(d.id), _t(d.title), _t(d.dct), _href(d.path, base)]
+    for doc_id in extra_docs:
+        yield [_t(doc_id), "", "", ""]
+
+
+def _node_item(
+    n: object,
+    data: dict[str, Any],
+    pos: dict[str, tuple[float, float]],
+    intervals: dict[str, tuple[str, str]],
+    doc_index: dict[str, int],
+) -> dict[str, Any]:
+    """One node of the page."""
+    kind = str(data.get("type", ""))
+    label = _t(data.get("label", n))
+    x, y = pos[str(n)]
+    mentions = int(data.get("mentions", 0) or 0)
+    item: dict[str, Any] = {
+        "id": _t(n),
+        "l": label,
+        "k": kind,
+        "m": mentions,
+        "x": x,
+        "y": y,
+        "s": node_size(mentions),
     }
+    aliases = sorted({_t(a) for a in data.get("aliases", ())} - {label, ""})
+    if aliases:
+        item["a"] = aliases
+    if str(n) in intervals:
+        item["t"] = list(intervals[str(n)])
+    per_doc = Counter(str(s.doc) for s in data.get("sources", ()))
+    for doc in data.get("docs", ()):
+        per_doc.setdefault(str(doc), 0)
+    if per_doc:
+        item["md"] = sorted(
+            ([doc_index[d], c] for d, c in per_doc.items() if d in doc_index),
+            key=lambda dc: (-dc[1], dc[0]),
+        )
+    return item
+
+
+def explorer_data(kg: KnowledgeGraph, base: Path | None = None) -> dict[str, Any]:
+    """What the page embeds; ``base`` is the folder the links to source files start from."""
+    return dict(json.loads("".join(_data_json(kg, base))))
 
 
 def embed_json(data: object) -> str:
@@ -232,27 +270,40 @@ def embed_json(data: object) -> str:
     return text.translate(str.maketrans(_JSON_ESCAPES))  # type: ignore[arg-type]
 
 
-def explorer_html(kg: KnowledgeGraph, base: Path | None = None) -> str:
-    """``index.html`` of the explorer of ``kg`` (data embedded)."""
+def _page(kg: KnowledgeGraph, base: Path | None = None) -> Iterator[str]:
+    """``index.html`` of the explorer of ``kg``, a piece at a time."""
     n_entities = sum(1 for _, d in kg.graph.nodes(data=True) if d.get("type") != "EVENT")
     summary = (
         f"{n_entities} entities · {len(kg.timeline)} dated events · {len(kg.documents)} documents"
     )
     template = _asset("index.html").decode("utf-8")
-    return (
+    page = (
         template.replace("$csp", escape(CSP, quote=True))
         .replace("$generator", escape(GENERATOR, quote=True))
         .replace("$summary", escape(summary))
-        .replace("$data", embed_json(explorer_data(kg, base)))
     )
+    table = str.maketrans(_JSON_ESCAPES)
+    for i, text in enumerate(page.split("$data")):
+        if i:
+            for piece in _data_json(kg, base):
+                yield piece.translate(table)
+        yield text
+
+
+def explorer_html(kg: KnowledgeGraph, base: Path | None = None) -> str:
+    """``index.html`` of the explorer of ``kg`` (data embedded)."""
+    return "".join(_page(kg, base))
 
 
 def write_explorer(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write the explorer folder ``path`` (created if needed; its files replaced)."""
+    """Write the explorer folder ``path`` (created if needed; its files replaced); the
+    page is written a piece at a time."""
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     # links to the articles start from the folder; write_all stages it beside its target
-    atomic_write(path / "index.html", explorer_html(kg, path))
+    with atomic_writer(path / "index.html") as fh:
+        for piece in _page(kg, path):
+            fh.write(piece)
     for name in ASSETS:
         atomic_write(path / name, _asset(name))
 

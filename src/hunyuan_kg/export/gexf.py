@@ -26,22 +26,22 @@ Nodes carry ``viz:position`` from :func:`~hunyuan_kg.export._layout.positions`.
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ElementTree, SubElement, indent
 
 import networkx as nx
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from ._dates import date_period
 from ._flat import flat_edge, flat_node, restore_edge, restore_node, sorted_edges
 from ._layout import positions
 from ._meta import GENERATOR
 from ._style import node_size, type_color
 from ._xml import unique_ids
+from ._xmlstream import XmlStream
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -135,15 +135,20 @@ def _attvalues(parent: Element, values: Mapping[str, Any], titles: tuple[tuple[s
             SubElement(attvalues, "attvalue", {"for": str(i), "value": str(values[title])})
 
 
-def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
-    """The GEXF document of ``kg`` as an ElementTree."""
+#: One step of writing a document: open an element (tag, attributes), write one whole
+#: (an Element), or close the innermost open one (None).
+_Part = tuple[str, dict[str, str]] | Element | None
+
+
+def _parts(kg: KnowledgeGraph) -> Iterator[_Part]:
+    """The GEXF document of ``kg``, one node or edge at a time (see :data:`_Part`)."""
     g = kg.graph
     ids = unique_ids(str(n) for n in g.nodes)
     pos = positions(g)
     intervals = node_intervals(kg)
     periods = event_periods(kg)
 
-    root = Element(
+    yield (
         "gexf",
         {
             "xmlns": NS_GEXF,
@@ -153,11 +158,11 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
             "version": "1.3",
         },
     )
-    meta = SubElement(root, "meta")
+    meta = Element("meta")
     SubElement(meta, "creator").text = GENERATOR
     SubElement(meta, "description").text = "Knowledge graph of Chinese tech news"
-    graph = SubElement(
-        root,
+    yield meta
+    yield (
         "graph",
         {
             "defaultedgetype": "directed",
@@ -167,14 +172,15 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
         },
     )
     for cls, titles in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
-        attributes = SubElement(graph, "attributes", {"class": cls})
+        attributes = Element("attributes", {"class": cls})
         for i, (title, kind) in enumerate(titles):
             SubElement(attributes, "attribute", {"id": str(i), "title": title, "type": kind})
+        yield attributes
 
-    nodes = SubElement(graph, "nodes", {"count": str(g.number_of_nodes())})
+    yield "nodes", {"count": str(g.number_of_nodes())}
     for node in sorted(g.nodes, key=str):
         attrs = flat_node(g.nodes[node])
-        el = SubElement(nodes, "node", {"id": ids[str(node)], "label": attrs["label"]})
+        el = Element("node", {"id": ids[str(node)], "label": attrs["label"]})
         if str(node) in intervals:
             attrs["start"], attrs["end"] = intervals[str(node)]
             el.set("start", attrs["start"])
@@ -185,12 +191,13 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
         SubElement(el, _v("size"), {"value": str(node_size(attrs["mentions"]))})
         x, y = pos[str(node)]
         SubElement(el, _v("position"), {"x": str(x), "y": str(y), "z": "0.0"})
+        yield el
+    yield None
 
-    edges = SubElement(graph, "edges", {"count": str(g.number_of_edges())})
+    yield "edges", {"count": str(g.number_of_edges())}
     for i, (u, v, data) in enumerate(sorted_edges(g)):
         attrs = flat_edge(data)
-        el = SubElement(
-            edges,
+        el = Element(
             "edge",
             {
                 "id": f"e{i}",
@@ -207,16 +214,43 @@ def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
             el.set("end", span[1])
         _attvalues(el, attrs, EDGE_ATTRIBUTES)
         SubElement(el, _v("thickness"), {"value": str(attrs["weight"])})
+        yield el
+    yield None
+    yield None  # graph
+    yield None  # gexf
+
+
+def to_gexf_tree(kg: KnowledgeGraph) -> ElementTree:
+    """The GEXF document of ``kg`` as an ElementTree (what :func:`write_gexf` writes)."""
+    stack: list[Element] = []
+    root = Element("gexf")
+    for part in _parts(kg):
+        if part is None:
+            root = stack.pop()
+        elif isinstance(part, Element):
+            stack[-1].append(part)
+        else:
+            el = Element(*part)
+            if stack:
+                stack[-1].append(el)
+            stack.append(el)
     indent(root, space="  ")
     return ElementTree(root)
 
 
 def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``kg`` as dynamic GEXF 1.3 to ``path`` (atomically, deterministically)."""
-    buf = io.BytesIO()
-    to_gexf_tree(kg).write(buf, encoding="utf-8", xml_declaration=True)
-    buf.write(b"\n")
-    atomic_write(path, buf.getvalue())
+    """Write ``kg`` as dynamic GEXF 1.3 to ``path`` (atomically, deterministically), one
+    node or edge at a time: the bytes ElementTree writes for :func:`to_gexf_tree`."""
+    with atomic_writer(path, errors="xmlcharrefreplace") as fh:
+        xml = XmlStream(fh)
+        for part in _parts(kg):
+            if part is None:
+                xml.end()
+            elif isinstance(part, Element):
+                xml.element(part)
+            else:
+                xml.start(*part)
+        xml.write("\n")
 
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:

@@ -24,17 +24,20 @@ type is ``kind`` and the edge type ``relation`` (sigma.js reserves ``type``); ``
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
+from xml.etree.ElementTree import Element, SubElement
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
-from ..fileio import atomic_write
+from ..fileio import atomic_writer
 from ._flat import flat_edge, flat_node, restore_edge, restore_node, sorted_edges
 from ._layout import positions
 from ._style import node_size, type_color
 from ._xml import unique_ids
+from ._xmlstream import XmlStream
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -44,39 +47,106 @@ VISUAL_NODE_ATTRS = ("r", "g", "b", "size", "x", "y", "start", "end")
 VISUAL_EDGE_ATTRS = ("label", "start", "end")
 
 
-def to_graphml_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
-    """The flattened graph that :func:`write_graphml` serialises (edge keys ``e0``, ``e1``...)."""
-    from .gexf import edge_interval, event_periods, node_intervals
+class _Context(NamedTuple):
+    """What every node and edge of the file needs from the whole graph."""
+
+    ids: dict[str, str]
+    pos: dict[str, tuple[float, float]]
+    intervals: dict[str, tuple[str, str]]
+    periods: dict[str, tuple[str, str]]
+
+
+def _context(kg: KnowledgeGraph) -> _Context:
+    from .gexf import event_periods, node_intervals
 
     g = kg.graph
-    ids = unique_ids(str(n) for n in g.nodes)
-    pos = positions(g)
-    intervals = node_intervals(kg)
-    periods = event_periods(kg)
-    out = nx.MultiDiGraph()
+    return _Context(
+        unique_ids(str(n) for n in g.nodes), positions(g), node_intervals(kg), event_periods(kg)
+    )
+
+
+def _items(
+    kg: KnowledgeGraph, ctx: _Context
+) -> Iterator[tuple[str, tuple[str, ...], dict[str, Any]]]:
+    """``("node", (id,), attributes)`` of every node, then ``("edge", (source, target,
+    key), attributes)`` of every edge, in file order, one at a time."""
+    from .gexf import edge_interval
+
+    g = kg.graph
     for node in sorted(g.nodes, key=str):
         attrs = flat_node(g.nodes[node])
         r, gr, b = type_color(attrs["kind"])
-        x, y = pos[str(node)]
+        x, y = ctx.pos[str(node)]
         attrs.update(r=r, g=gr, b=b, size=node_size(attrs["mentions"]), x=x, y=y)
-        if str(node) in intervals:
-            attrs["start"], attrs["end"] = intervals[str(node)]
-        out.add_node(ids[str(node)], **attrs)
+        if str(node) in ctx.intervals:
+            attrs["start"], attrs["end"] = ctx.intervals[str(node)]
+        yield "node", (ctx.ids[str(node)],), attrs
     for i, (u, v, data) in enumerate(sorted_edges(g)):
         attrs = flat_edge(data)
         attrs["label"] = attrs["role"] or attrs["relation"]
-        span = edge_interval(u, v, data, periods)
+        span = edge_interval(u, v, data, ctx.periods)
         if span:
             attrs["start"], attrs["end"] = span
-        out.add_edge(ids[u], ids[v], key=f"e{i}", **attrs)
+        yield "edge", (ctx.ids[u], ctx.ids[v], f"e{i}"), attrs
+
+
+def to_graphml_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The flattened graph that :func:`write_graphml` serialises (edge keys ``e0``, ``e1``...)."""
+    out = nx.MultiDiGraph()
+    for kind, ends, attrs in _items(kg, _context(kg)):
+        if kind == "node":
+            out.add_node(ends[0], **attrs)
+        else:
+            out.add_edge(ends[0], ends[1], key=ends[2], **attrs)
     return out
 
 
 def write_graphml(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``kg`` as GraphML to ``path`` (atomically, byte-identical for the same graph)."""
-    buf = io.BytesIO()
-    nx.write_graphml_xml(to_graphml_graph(kg), buf, named_key_ids=True)
-    atomic_write(path, buf.getvalue())
+    """Write ``kg`` as GraphML to ``path`` (atomically, byte-identical for the same graph).
+
+    The file is what ``nx.write_graphml_xml(to_graphml_graph(kg), named_key_ids=True)``
+    writes, byte for byte, but written one node or edge at a time: a first pass finds
+    the attribute keys (declared in reverse order of first use, as networkx does), a
+    second writes the elements."""
+    ctx = _context(kg)
+    types = GraphMLWriter()
+    keys: dict[tuple[str, str, str], None] = {}
+    for kind, _, attrs in _items(kg, ctx):
+        for name, value in attrs.items():
+            keys.setdefault((str(name), _xml_type(types, value), kind), None)
+    with atomic_writer(path, errors="xmlcharrefreplace") as fh:
+        xml = XmlStream(fh)
+        xml.start(
+            "graphml",
+            {
+                "xmlns": GraphMLWriter.NS_GRAPHML,
+                "xmlns:xsi": GraphMLWriter.NS_XSI,
+                "xsi:schemaLocation": GraphMLWriter.SCHEMALOCATION,
+            },
+        )
+        for name, xml_type, kind in reversed(keys):
+            xml.element(
+                Element("key", {"id": name, "for": kind, "attr.name": name, "attr.type": xml_type})
+            )
+        xml.start("graph", {"edgedefault": "directed"})
+        for kind, ends, attrs in _items(kg, ctx):
+            if kind == "node":
+                el = Element("node", {"id": ends[0]})
+            else:
+                el = Element("edge", {"source": ends[0], "target": ends[1], "id": ends[2]})
+            for name, value in attrs.items():
+                SubElement(el, "data", {"key": str(name)}).text = str(value)
+            xml.element(el)
+        xml.end()
+        xml.end()
+        xml.write("\n")  # networkx indents the root element's tail too
+
+
+def _xml_type(types: GraphMLWriter, value: object) -> str:
+    """The GraphML type networkx declares for ``value`` (an error for one it cannot write)."""
+    if type(value) not in types.xml_type:
+        raise nx.NetworkXError(f"GraphML writer does not support {type(value)} as data values.")
+    return str(types.get_xml_type(type(value)))
 
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
