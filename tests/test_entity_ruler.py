@@ -168,12 +168,28 @@ def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
 @pytest.mark.parametrize(
     ("name", "plausible"), [("雷达", False), ("麦克风", False), ("雷军", True)]
 )
-def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(name, plausible):
-    from hunyuan_kg.pipeline.entity_ruler import EntityRuler
-
+def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(nlp, name, plausible):
+    ruler = nlp.get_pipe("hkg_entity_ruler")
     text = f"据报道，{name}今天出现在现场。"
     start = text.index(name)
-    assert EntityRuler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
+    assert ruler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "plausible"),
+    [
+        ("据悉，远帆锂电已完成交付。", "远帆锂电", True),
+        ("分析师来自青禾证券。", "青禾证券", True),
+        ("他是智能汽车的拥趸。", "智能汽车", False),  # a generic descriptor
+        ("这是一封钓鱼电子邮件。", "钓鱼电子", False),  # 电子 starts 电子邮件 here
+        ("他是一名菲律宾大学生。", "菲律宾大学", False),  # 大学 starts 大学生 here
+        ("该子公司将上市。", "子公司", False),  # 公司 alone is no head
+    ],
+)
+def test_a_statistical_organisation_needs_a_name_and_a_head_word(nlp, text, name, plausible):
+    ruler = nlp.get_pipe("hkg_entity_ruler")
+    start = text.index(name)
+    assert ruler._plausible_statistical(text, start, start + len(name), "ORG") is plausible
 
 
 @pytest.mark.parametrize(

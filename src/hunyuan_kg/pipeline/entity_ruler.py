@@ -123,6 +123,12 @@ def _rules() -> dict[str, Any]:
             ),
         },
         "model_kinds": frozenset(raw["org_model_kinds"]),
+        "statistical_org_heads": tuple(raw["statistical_org"]["heads"]),
+        "word_start_head": re.compile(
+            f"(?:{alternation(raw['statistical_org']['word_start_heads'])}){raw['org_head_follow']}"
+        ),
+        "word_start_heads": tuple(raw["statistical_org"]["word_start_heads"]),
+        "generic_org_prefix_ends": tuple(raw["statistical_org"]["generic_prefix_ends"]),
         "byline": _byline_rules(raw["bylines"]),
     }
 
@@ -510,14 +516,35 @@ class EntityRuler:
                 return start
             start = end - len(head) + len(bad)
 
-    @staticmethod
-    def _plausible_statistical(text: str, start: int, end: int, label: str) -> bool:
+    def _plausible_org(self, text: str, start: int, end: int) -> bool:
+        """A statistical organisation must end in an organisation head word (at a word's
+        end where the head also starts words) after a name of its own: 中航锂电, 国金证券,
+        瑞银集团. A generic descriptor (智能汽车, 子公司, 美国AI初创公司) or a misread
+        phrase (钓鱼电子 of 钓鱼电子邮件) is no organisation."""
+        name = text[start:end]
+        head = next((h for h in self.rules["statistical_org_heads"] if name.endswith(h)), None)
+        if head is None or (
+            head in self.rules["word_start_heads"]
+            and not self.rules["word_start_head"].match(text, end - len(head))
+        ):
+            return False
+        prefix = name[: -len(head)]
+        return len(prefix) >= 2 and not (
+            self.stop.is_stopword(prefix)
+            or self.stop.is_stopword(name)
+            or prefix.endswith(self.rules["generic_org_prefix_ends"])
+            or prefix.startswith(self.rules["bad_starts"])
+        )
+
+    def _plausible_statistical(self, text: str, start: int, end: int, label: str) -> bool:
         """The character NER is unreliable on Latin script: its spans must hold Chinese,
         must not cut a Latin word (C-Eva of C-Eval) and must not straddle a script change
         at a space (保时捷 Taycan read as 捷 Taycan). A two-character person must start with
         a common family name (拉齐 and 来说 are words, not people), and a person must not be
         a word that raw news never uses as one (雷达, 麦克风: ``person_lookalikes.yml``)."""
         name = text[start:end]
+        if label == "ORG" and not self._plausible_org(text, start, end):
+            return False
         if label == "PERSON" and (
             (len(name) == 2 and name[0] not in _common_surnames()) or name in _person_lookalikes()
         ):

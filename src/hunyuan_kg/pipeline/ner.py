@@ -39,6 +39,7 @@ DEFAULT_LABEL_MAP = {
     "LOC": "LOC",
     "GPE": "LOC",
     "FAC": "LOC",
+    "ORG": "ORG",
 }
 
 
