@@ -283,3 +283,13 @@ def test_each_owner_in_an_enumeration_of_possessives_develops_only_its_own_produ
     )
     got = {(r[1], r[2]) for r in rels(doc) if r[0] == "develops"}
     assert got == {("星河科技", "云帆"), ("远帆公司", "北斗")}
+
+
+def test_every_author_of_a_byline_has_a_role_at_the_publisher_by_its_short_name():
+    import hunyuan_kg
+
+    nlp = hunyuan_kg.load(ner=None, segmenter="char")
+    doc = nlp.make_doc("作者：周远 陈默\n\n正文从这里开始。")
+    doc._.source = "WeChat: 潮汐科技评论"
+    roles = {(r.head.text, r.tail.text, r.role) for r in nlp(doc)._.relations if r.type == "role"}
+    assert roles == {("周远", "潮汐科技评论", "作者"), ("陈默", "潮汐科技评论", "作者")}

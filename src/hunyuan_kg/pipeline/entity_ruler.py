@@ -30,6 +30,7 @@ from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
 from .relations import title_pattern
+from .turns import publisher_core
 
 _TRIM = "「」『』《》“”‘’\"'()（）[]【】,，。、:：;；!！?？ \t\n·•-—"
 
@@ -573,22 +574,6 @@ class EntityRuler:
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
             label = "ORG"  # 海淀创新基金, 滨江国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
-
-
-_CHANNEL = re.compile(r"^[A-Za-z]+\s*[:：]\s*")  # WeChat: 腾讯科技
-_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")  # 科技爱好者周刊 (阮一峰)
-_TAGLINE = re.compile(r"\s+[-—|｜]\s+|[-—|｜]")  # 安全客-有思想的安全新媒体
-
-
-def publisher_core(source: str) -> str:
-    """The name a publisher goes by in text.
-
-    >>> sources = ("WeChat: 腾讯科技", "科技爱好者周刊 (阮一峰)", "安全客-有思想的安全新媒体")
-    >>> [publisher_core(s) for s in sources]
-    ['腾讯科技', '科技爱好者周刊', '安全客']
-    """
-    core = _NOTE.sub("", _CHANNEL.sub("", source.strip()))
-    return _TAGLINE.split(core)[0].strip()
 
 
 def _ascii_word_bounds(text: str, start: int, end: int) -> bool:

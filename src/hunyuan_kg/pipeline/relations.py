@@ -35,7 +35,7 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .refs import EntityRef
 from .sentences import within
-from .turns import is_publisher_turn
+from .turns import is_publisher_turn, publisher_core
 
 extensions.register()
 
@@ -167,16 +167,19 @@ class RelationExtractor:
         ents: list[EntityRef],
         out: list[RelationCandidate],
     ) -> None:
-        """作者 | 张三 in an article from 极客公园: 张三 has the role 作者 at 极客公园."""
-        if not source:
+        """作者 | 张三 in an article from 极客公园: 张三 has the role 作者 at 极客公园 (the
+        publisher by the name it goes by: :func:`~.turns.publisher_core`); so has every
+        co-author the byline lists (作者：张三 李四)."""
+        name = publisher_core(source)
+        if not name:
             return
         for ent in ents:
             m = self.lex.byline.search(text, sent[0], ent.start)
             if ent.label != "PERSON" or m is None:
                 continue
-            entry = self.gazetteer.lookup(source) if self.gazetteer else None
+            entry = self.gazetteer.lookup(name) if self.gazetteer else None
             kb_id = entry.id if entry is not None else ""
-            publisher = EntityRef(source, "ORG", kb_id, ent.start, ent.start)
+            publisher = EntityRef(name, "ORG", kb_id, ent.start, ent.start)
             out.append(
                 RelationCandidate("role", ent, publisher, m.group("role"), sent, m.start(), ent.end)
             )

@@ -42,3 +42,19 @@ def is_publisher_turn(text: str, start: int, end: int, publisher: str) -> bool:
         and name_key(text[start:end]) == name_key(publisher)
         and is_turn_label(text, start, end)
     )
+
+
+_CHANNEL = re.compile(r"^[A-Za-z]+\s*[:：]\s*")  # WeChat: 腾讯科技
+_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")  # 科技爱好者周刊 (阮一峰)
+_TAGLINE = re.compile(r"\s+[-—|｜]\s+|[-—|｜]")  # 安全客-有思想的安全新媒体
+
+
+def publisher_core(source: str) -> str:
+    """The name a publisher goes by in text.
+
+    >>> sources = ("WeChat: 腾讯科技", "科技爱好者周刊 (阮一峰)", "安全客-有思想的安全新媒体")
+    >>> [publisher_core(s) for s in sources]
+    ['腾讯科技', '科技爱好者周刊', '安全客']
+    """
+    core = _NOTE.sub("", _CHANNEL.sub("", source.strip()))
+    return _TAGLINE.split(core)[0].strip()
