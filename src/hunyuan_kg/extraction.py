@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from .document import Document
 from .kg import DocumentInfo
 from .pipeline.events import EventCandidate
+from .pipeline.extensions import doc_text
 from .pipeline.refs import EntityRef
 from .pipeline.relations import RelationCandidate
 
@@ -123,15 +124,16 @@ def extraction_from_doc(doc: Doc, info: DocumentInfo) -> DocExtraction:
     mentions = [EntityRef.from_span(e) for e in doc.ents]
     wanted = {m.start for m in mentions}
     wanted |= {r.start for r in doc._.relations} | {e.start for e in doc._.events}
+    text = doc_text(doc)
     sentences = []
     for sent in doc.sents:
         if any(sent.start_char <= w < sent.end_char for w in wanted):
-            sentences.append((sent.start_char, sent.text))
+            sentences.append((sent.start_char, text[sent.start_char : sent.end_char]))
     return DocExtraction(
         info=info,
         sentences=sentences,
         mentions=mentions,
-        aliases=parenthetical_aliases(doc.text, mentions),
+        aliases=parenthetical_aliases(doc_text(doc), mentions),
         relations=list(doc._.relations),
         events=list(doc._.events),
     )

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from ..resources import data_path, read_yaml
 from . import extensions
 from .boundaries import split_at
+from .extensions import doc_text
 from .refs import EntityRef
 
 extensions.register()
@@ -43,7 +44,7 @@ class Anaphora:
     """Adds the definite descriptions of ``patterns()`` to ``doc.ents``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         ents = list(doc.ents)
         taken = bytearray(len(text) + 1)
         for e in ents:

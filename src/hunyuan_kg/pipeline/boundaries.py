@@ -22,6 +22,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 
 def split_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split every token that has one of ``offsets`` strictly inside its text.
@@ -29,7 +31,7 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> None:
     Each offset is located by spaCy's binary search over token offsets (``char_span`` with
     ``alignment_mode="expand"``), so the cost grows with the number of offsets, not tokens.
     """
-    n_chars = len(doc.text)
+    n_chars = len(doc_text(doc))
     inner: dict[int, list[int]] = {}
     for cut in set(offsets):
         if not 0 < cut < n_chars:

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .events import EventCandidate, lexicon, span_mask, triggers_in
+from .extensions import doc_text
 from .refs import EntityRef
 from .sentences import within
 from .turns import is_publisher_turn, is_turn_label
@@ -105,7 +106,7 @@ class ClauseEvents:
         self.require_verb = require_verb
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         source = doc._.source
         ents = [
             e

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from hunyuan_kg.temporal import find_dates
 
 from . import extensions
+from .extensions import doc_text
 
 extensions.register()
 
@@ -35,7 +36,7 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for mention in find_dates(doc.text, doc._.dct):
+        for mention in find_dates(doc_text(doc), doc._.dct):
             if mention.kind not in self.kinds or (mention.kind == "date" and not mention.is_date):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -29,6 +29,7 @@ from ..gazetteer import Gazetteer, Match
 from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
+from .extensions import doc_text
 from .relations import title_pattern
 from .turns import publisher_core
 
@@ -183,7 +184,7 @@ class EntityRuler:
         self.stems = _brand_stems(gazetteer, self.rules) if gazetteer is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         strong = (
             self._gazetteer_cands(text)
             + self._pattern_cands(text)

@@ -41,6 +41,7 @@ from ..gazetteer import Gazetteer
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .anaphora import most_mentioned
+from .extensions import doc_text
 from .refs import EntityRef
 from .relations import lexicon as relation_lexicon
 from .sentences import within
@@ -202,7 +203,7 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        text = doc.text
+        text = doc_text(doc)
         blocked = span_mask(len(text), (m.span() for m in lex.not_trigger_rx.finditer(text)))
         source = doc._.source
         ents = [

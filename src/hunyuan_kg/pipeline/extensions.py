@@ -31,6 +31,7 @@ them.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from functools import partial
 from typing import Any
 
@@ -61,6 +62,25 @@ def _set_dct(doc: Doc, value: dt.date | None) -> None:
     if value is not None and not isinstance(value, dt.date):
         raise TypeError(f"doc._.dct takes a datetime.date or None, not {type(value).__name__}")
     _data(doc)[("hkg", "dct")] = value.isoformat() if value else None
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access; the
+    components read it about ten times per document). Tokens may be split or merged later,
+    the text never changes.
+
+    >>> import spacy
+    >>> doc = spacy.blank("zh")("腾讯发布混元")
+    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def register() -> None:

@@ -26,6 +26,7 @@ from thinc.api import NumpyOps, get_current_ops, use_ops
 
 from ..resources import data_path
 from .boundaries import split_at
+from .extensions import doc_text
 
 SHIPPED = "hunyuan_kg"
 
@@ -91,12 +92,12 @@ class CharNER:
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._apply(doc, self.inner(doc.text))
+        return self._apply(doc, self.inner(doc_text(doc)))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         it = iter(docs)
         while batch := list(islice(it, batch_size)):
-            inner_docs = self.inner.pipe((d.text for d in batch), batch_size=batch_size)
+            inner_docs = self.inner.pipe((doc_text(d) for d in batch), batch_size=batch_size)
             for doc, inner_doc in zip(batch, inner_docs, strict=True):
                 yield self._apply(doc, inner_doc)
 

@@ -33,6 +33,7 @@ from ..gazetteer import Gazetteer
 from ..normalize import fold
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
+from .extensions import doc_text
 from .refs import EntityRef
 from .sentences import within
 from .turns import is_publisher_turn, publisher_core
@@ -133,7 +134,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[RelationCandidate] = doc._.relations
-        text = doc.text
+        text = doc_text(doc)
         ents = [
             EntityRef.from_span(e)
             for e in doc.ents

@@ -25,6 +25,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 _END = re.compile(r"[。！？!?；;]+[」』”’）)》]*|\n+")
 _CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
 #: The longest sentence the components see; longer runs are cut (see the module doc).
@@ -81,8 +83,9 @@ class SentenceSplitter:
         if not len(doc):
             return doc
         idx = doc.to_array([IDX]).astype(np.int64).ravel()
-        natural = _natural_starts(doc.text)
-        starts = _cut_long(doc.text, natural)
+        text = doc_text(doc)
+        natural = _natural_starts(text)
+        starts = _cut_long(text, natural)
         flags = np.where(np.isin(idx, starts), 1, -1)
         if len(starts) > len(natural):  # a cut inside a token: at the token after it
             at = np.searchsorted(idx, sorted(set(starts) - set(natural)))
