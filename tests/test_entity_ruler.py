@@ -350,3 +350,9 @@ def test_a_brand_stem_alone_or_a_place_stem_is_no_product(nlp):
 def test_a_joiner_inside_a_clause_after_a_list_adds_no_item(nlp):
     text = "理想 L7、蔚来 ES7、小鹏 G9 代表了国内企业最强的产品设计与整车制造能力。"
     assert "整车制造能力" not in [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("name", ["CodeArena", "MathEval", "RiverBench", "PolyQA-Hard"])
+def test_a_benchmark_is_no_product(nlp, name):
+    text = f"新模型在 {name} 上的得分领先，团队推出了 {name}。"
+    assert name not in [e.text for e in nlp(text).ents]

@@ -114,6 +114,7 @@ def _rules() -> dict[str, Any]:
             "after_name": re.compile(raw["latin_names"]["after_name"]),
             "title": re.compile(raw["latin_names"]["title"]),
             "single": re.compile(raw["latin_names"]["single"]),
+            "benchmark": re.compile(raw["latin_names"]["benchmark"]),
             "single_org_after": re.compile(raw["latin_names"]["single_org_after"]),
             "single_product_before": re.compile(raw["latin_names"]["single_product_before"]),
             "common": frozenset(
@@ -572,6 +573,8 @@ class EntityRuler:
         entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
         if entry is not None:
             return _Cand(start, end, entry.type, entry.id, rank)
+        if label == "PRODUCT" and self.rules["latin"]["benchmark"].search(name):
+            return None  # HumanEval, SimpleQA: a benchmark, not a product
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
             label = "ORG"  # 海淀创新基金, 滨江国投: a place-named organisation
         return _Cand(start, end, label, "", rank)
