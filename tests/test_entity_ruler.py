@@ -356,3 +356,14 @@ def test_a_joiner_inside_a_clause_after_a_list_adds_no_item(nlp):
 def test_a_benchmark_is_no_product(nlp, name):
     text = f"新模型在 {name} 上的得分领先，团队推出了 {name}。"
     assert name not in [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text", ["来源：星河数据库\n", "陆军：我们和读书会合作。\n"])
+def test_a_line_label_or_a_word_news_never_uses_as_a_person_is_no_speaker(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+def test_an_interview_speaker_at_the_start_of_a_line_is_a_person(nlp):
+    assert ("刘青禾", "PERSON") in [
+        (e.text, e.label_) for e in nlp("刘青禾：我们会继续开源。").ents
+    ]

@@ -59,6 +59,7 @@ def _placeholders() -> dict[str, str]:
     return {
         "{PLACE}": f"(?:{alternation([w for ws in places.values() for w in ws])})",
         "{LEGAL}": f"(?:{alternation(raw['legal_forms'])})",
+        "{LINE_LABEL}": f"(?:{alternation(raw['line_labels'])})",
         "{TITLE}": title_pattern(),
         "{SURNAME}": f"(?:{surname})",
         "{FOLLOW}": f"(?:{alternation(names['follow'])}|$)",
@@ -570,6 +571,8 @@ class EntityRuler:
             return None
         if rank == 2 and not self._plausible_statistical(text, start, end, label):
             return None
+        if rank == 1 and label == "PERSON" and name in _person_lookalikes():
+            return None  # 陆军：…, 投资人支持: a word news never uses as a person
         entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
         if entry is not None:
             return _Cand(start, end, entry.type, entry.id, rank)
