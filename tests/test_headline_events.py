@@ -50,3 +50,9 @@ def test_without_a_headline_nothing_is_dated_by_the_publication_date(tmp_path, t
     # the same sentence in the body, with no date of its own, stays off the timeline
     article = f"---\ndate: 2025-04-10\n---\n导语。\n\n{title}。\n"
     assert _timeline(tmp_path, article) == []
+
+
+def test_a_headline_is_not_dated_by_a_publication_date_nobody_stated(tmp_path):
+    # no front-matter date; the publication date would be inferred from 2024 年 3 月
+    article = "---\ntitle: 智谱发布GLM-5\n---\n智谱在 2024 年 3 月融资。\n"
+    assert _timeline(tmp_path, article) == []

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..pipeline.events import EVENT_CLASS, lexicon
-from ..records import Participant, Source, TimelineEvent
+from ..records import UNSTATED_DCT, Participant, Source, TimelineEvent
 from ..temporal.mention import period_bounds
 
 _MAIN_ROLE = {
@@ -95,10 +95,11 @@ def _from_headline(report: EventReport) -> bool:
 def without_restated_headlines(reports: list[EventReport]) -> list[EventReport]:
     """One document's reports without the headline's that restate a dated one. A report
     dated by the headline (the publication date) is dropped when the article reports the
-    same kind of event at another, stated date with its main participant, or with any of
-    its participants in the week around publication (headline 讯飞星火 V3.5 发布 over an
-    article of 1 月 31 日 that says 1 月 30 日，科大讯飞…推出…); an older event of the same
-    company (百度 launched 文心一言 two years before 文心4.5) restates nothing.
+    same kind of event with one of its participants at another stated date in the month
+    around publication (headline 讯飞星火 V3.5 发布 over an article of 1 月 31 日 that says
+    1 月 30 日，科大讯飞…推出…), or when the publication date itself was inferred. An older
+    event of a participant (百度 launched 文心一言 two years before 文心4.5; 无招 left 钉钉's
+    CEO post a year before he left to found a company) restates nothing.
 
     >>> from ..records import Participant, Source
     >>> def report(product, date, date_text):
@@ -122,17 +123,19 @@ def without_restated_headlines(reports: list[EventReport]) -> list[EventReport]:
 
     def restated(r: EventReport) -> bool:
         cls = EVENT_CLASS.get(r.type, r.type)
-        main = main_participant(r).id
         return any(
-            date != r.date and (p.id == main or _near(date, r.date))
+            date != r.date and _near(date, r.date)
             for p in r.participants
             for date in stated[(cls, p.id)]
         )
 
-    return [r for r in reports if not (_from_headline(r) and restated(r))]
+    def unsure(r: EventReport) -> bool:  # a publication date nobody stated dates nothing
+        return r.source.dct_source in UNSTATED_DCT
+
+    return [r for r in reports if not (_from_headline(r) and (unsure(r) or restated(r)))]
 
 
-def _near(date: str, other: str | None, days: int = 7) -> bool:
+def _near(date: str, other: str | None, days: int = 31) -> bool:
     """Whether the period ``date`` names starts within ``days`` of the day ``other``."""
     a, b = period_bounds(date), period_bounds(other or "")
     return a is not None and b is not None and abs((a[0] - b[0]).days) <= days
