@@ -367,3 +367,23 @@ def test_an_interview_speaker_at_the_start_of_a_line_is_a_person(nlp):
     assert ("刘青禾", "PERSON") in [
         (e.text, e.label_) for e in nlp("刘青禾：我们会继续开源。").ents
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("据介绍，青禾智算成立于2019年，专注推理芯片。", "青禾智算"),
+        ("Zentrofy 创立于 2021 年。", "Zentrofy"),
+    ],
+)
+def test_a_clause_opening_name_that_was_founded_is_an_organisation(nlp, text, name):
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这家公司成立于2015年。", "实际上成立于1930年的工厂。", "Stability Labs 成立于 2019 年。"],
+)
+def test_pronouns_adverbs_and_words_of_latin_names_are_no_founded_organisation(nlp, text):
+    names = [e.text for e in nlp(text).ents]
+    assert not {"这家公司", "实际上", "Labs"} & set(names)
