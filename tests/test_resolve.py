@@ -240,3 +240,13 @@ def test_os_and_system_suffixes_name_the_same_product():
     assert labels["鸿蒙系统OS2.0"] == labels["华为鸿蒙OS 2.0"] == labels["HarmonyOS 2"]
     assert labels["鸿蒙OS"] == labels["鸿蒙系统"] != labels["鸿蒙系统OS2.0"]
     assert labels["macOS"] == "macOS"  # OS is stripped only after a Chinese character
+
+
+def test_two_reports_from_one_sentence_are_one_source():
+    from dataclasses import replace
+
+    first = _report("launch", "2023-09-07", "混元", "a")
+    second = replace(first, source=replace(first.source, start=5, end=9))  # same sentence
+    other = _report("launch", "2023-09-07", "混元", "b")
+    (event,) = merge_events([first, second, other])
+    assert [(s.doc, s.start) for s in event.sources] == [("a", 0), ("b", 0)]

@@ -201,7 +201,14 @@ def _event(group: _Group) -> TimelineEvent:
     title = first.title or _title(
         etype, list(participants.values()), first.object_text, first.trigger, first.surfaces
     )
-    sources = sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start))
+    sources: list[Source] = []
+    seen: set[tuple[str, str | int]] = set()
+    for src in sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start)):
+        # one sentence is one source (举办 and the conference it names, in one sentence)
+        key = (src.doc, src.sentence or src.start)
+        if key not in seen:
+            seen.add(key)
+            sources.append(src)
     return TimelineEvent(
         id=f"EVENT:{etype}:{date or 'undated'}:{main.label}",
         type=etype,
