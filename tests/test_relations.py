@@ -293,3 +293,25 @@ def test_every_author_of_a_byline_has_a_role_at_the_publisher_by_its_short_name(
     doc._.source = "WeChat: 潮汐科技评论"
     roles = {(r.head.text, r.tail.text, r.role) for r in nlp(doc)._.relations if r.type == "role"}
     assert roles == {("周远", "潮汐科技评论", "作者"), ("陈默", "潮汐科技评论", "作者")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("红杉中国宣布重金投资Zentrofy。", ("红杉中国", "Zentrofy")),
+        ("目前，微软、谷歌等巨头均投资了月之暗面。", ("谷歌", "月之暗面")),
+    ],
+)
+def test_an_investor_that_invests_in_a_company(text, pair):
+    import hunyuan_kg
+
+    doc = hunyuan_kg.load(ner=None, segmenter="char")(text)
+    found = {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "invests_in"}
+    assert pair in found
+
+
+def test_a_sum_invested_in_building_something_names_no_investee():
+    import hunyuan_kg
+
+    doc = hunyuan_kg.load(ner=None, segmenter="char")("京东计划投资100亿元建设物流中心。")
+    assert not [r for r in doc._.relations if r.type == "invests_in"]
