@@ -15,7 +15,6 @@ character offsets. Any installed spaCy pipeline with an ``ner`` component can re
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -72,9 +71,12 @@ def load_ner_model(model: str) -> Language:
 class CharNER:
     """Runs an inner NER pipeline over ``doc.text`` and sets ``doc.ents``."""
 
-    def __init__(self, inner: Language, label_map: dict[str, str]) -> None:
+    def __init__(
+        self, inner: Language, label_map: dict[str, str], max_batch_chars: int = 100_000
+    ) -> None:
         self.inner = inner
         self.label_map = label_map
+        self.max_batch_chars = max_batch_chars
 
     def _apply(self, doc: Doc, inner_doc: Doc) -> Doc:
         found = [
@@ -95,16 +97,43 @@ class CharNER:
         return self._apply(doc, self.inner(doc_text(doc)))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
-            inner_docs = self.inner.pipe((doc_text(d) for d in batch), batch_size=batch_size)
+        """Batches of at most ``batch_size`` documents and about ``max_batch_chars``
+        characters: the model pads a batch to its longest text, so a count alone lets a
+        batch of long articles take gigabytes (``nlp.pipe`` passes ``batch_size=1000``)."""
+        for batch in _batches(docs, batch_size, self.max_batch_chars):
+            inner_docs = self.inner.pipe((doc_text(d) for d in batch), batch_size=len(batch))
             for doc, inner_doc in zip(batch, inner_docs, strict=True):
                 yield self._apply(doc, inner_doc)
 
 
+def _batches(docs: Iterable[Doc], size: int, max_chars: int) -> Iterator[list[Doc]]:
+    """Consecutive batches of at most ``size`` documents whose texts, padded to the longest,
+    hold at most ``max_chars`` characters (a longer document goes alone).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("zh")
+    >>> docs = [nlp.make_doc("字" * n) for n in (10, 10, 40, 5)]
+    >>> [[len(d) for d in b] for b in _batches(docs, 8, 50)]
+    [[10, 10], [40], [5]]
+    """
+    batch: list[Doc] = []
+    longest = 0
+    for doc in docs:
+        n = len(doc_text(doc))
+        if batch and (len(batch) == size or max(longest, n) * (len(batch) + 1) > max_chars):
+            yield batch
+            batch, longest = [], 0
+        batch.append(doc)
+        longest = max(longest, n)
+    if batch:
+        yield batch
+
+
 @Language.factory(
     "hkg_ner",
-    default_config={"model": SHIPPED, "label_map": DEFAULT_LABEL_MAP},
+    default_config={"model": SHIPPED, "label_map": DEFAULT_LABEL_MAP, "max_batch_chars": 100_000},
 )
-def make_ner(nlp: Language, name: str, model: str, label_map: dict[str, str]) -> CharNER:
-    return CharNER(load_ner_model(model), label_map)
+def make_ner(
+    nlp: Language, name: str, model: str, label_map: dict[str, str], max_batch_chars: int
+) -> CharNER:
+    return CharNER(load_ner_model(model), label_map, max_batch_chars)
