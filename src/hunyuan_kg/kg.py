@@ -28,6 +28,42 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+#: Columns of the entity table (``entities_df``, entities.csv) and the relation table.
+ENTITY_COLUMNS = ("id", "label", "type", "aliases", "mentions", "docs")
+RELATION_COLUMNS = (
+    "source",
+    "target",
+    "source_id",
+    "target_id",
+    "type",
+    "role",
+    "weight",
+    "docs",
+    "evidence",
+)
+
+
+def entity_nodes(g: nx.MultiDiGraph) -> list[str]:
+    """The graph's entity nodes (no events), most mentioned first, then by id."""
+    nodes = (n for n, d in g.nodes(data=True) if d.get("type") != "EVENT")
+    return sorted(nodes, key=lambda n: (-g.nodes[n].get("mentions", 0), n))
+
+
+def entity_row(g: nx.MultiDiGraph, n: str) -> list[Any]:
+    """One entity's row of :data:`ENTITY_COLUMNS`."""
+    d = g.nodes[n]
+    aliases, docs = "|".join(d.get("aliases", ())), "|".join(d.get("docs", ()))
+    return [n, d["label"], d["type"], aliases, d.get("mentions", 0), docs]
+
+
+def relation_row(g: nx.MultiDiGraph, u: str, v: str, d: dict[str, Any]) -> list[Any]:
+    """One edge's row of :data:`RELATION_COLUMNS`."""
+    return [
+        *(g.nodes[u]["label"], g.nodes[v]["label"], u, v, d["type"], d.get("role", "")),
+        *(d.get("weight", 1), "|".join(d.get("docs", ())), d.get("evidence", "")),
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """What the graph remembers of each input document (``warning``: what reading it
@@ -121,25 +157,11 @@ class KnowledgeGraph:
         return None
 
     def entities_df(self) -> pd.DataFrame:
-        """One row per entity node: id, label, type, aliases, mentions, docs."""
+        """One row per entity node (:data:`ENTITY_COLUMNS`), most mentioned first."""
         import pandas as pd
 
-        rows = [
-            {
-                "id": n,
-                "label": d["label"],
-                "type": d["type"],
-                "aliases": "|".join(d.get("aliases", ())),
-                "mentions": d.get("mentions", 0),
-                "docs": "|".join(d.get("docs", ())),
-            }
-            for n, d in self.graph.nodes(data=True)
-            if d.get("type") != "EVENT"
-        ]
-        cols = ["id", "label", "type", "aliases", "mentions", "docs"]
-        return pd.DataFrame(rows, columns=cols).sort_values(
-            ["mentions", "id"], ascending=[False, True], ignore_index=True
-        )
+        rows = [entity_row(self.graph, n) for n in entity_nodes(self.graph)]
+        return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
 
     def events_df(self) -> pd.DataFrame:
         """One row per event: id, date, granularity, type, status, title, participants, docs,
@@ -175,36 +197,12 @@ class KnowledgeGraph:
         return pd.DataFrame(rows, columns=cols)
 
     def relations_df(self) -> pd.DataFrame:
-        """One row per edge: source, target, type, role, weight, docs, evidence."""
+        """One row per edge (:data:`RELATION_COLUMNS`), in the graph's edge order."""
         import pandas as pd
 
         g = self.graph
-        rows = [
-            {
-                "source": g.nodes[u]["label"],
-                "target": g.nodes[v]["label"],
-                "source_id": u,
-                "target_id": v,
-                "type": d["type"],
-                "role": d.get("role", ""),
-                "weight": d.get("weight", 1),
-                "docs": "|".join(d.get("docs", ())),
-                "evidence": d.get("evidence", ""),
-            }
-            for u, v, d in g.edges(data=True)
-        ]
-        cols = [
-            "source",
-            "target",
-            "source_id",
-            "target_id",
-            "type",
-            "role",
-            "weight",
-            "docs",
-            "evidence",
-        ]
-        return pd.DataFrame(rows, columns=cols)
+        rows = [relation_row(g, u, v, d) for u, v, d in g.edges(data=True)]
+        return pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
 
     def summary(self) -> dict[str, Any]:
         """Counts for a one-screen report (``dct_sources``: documents by how their

@@ -21,44 +21,21 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..fileio import atomic_writer
+from ..kg import ENTITY_COLUMNS, RELATION_COLUMNS, entity_nodes, entity_row, relation_row
 from .timeline_csv import CSV_ENCODING, CSV_LINE_END, csv_cell
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 
-ENTITY_COLUMNS = ("id", "label", "type", "aliases", "mentions", "docs")
-RELATION_COLUMNS = (
-    "source",
-    "target",
-    "source_id",
-    "target_id",
-    "type",
-    "role",
-    "weight",
-    "docs",
-    "evidence",
-)
-
-
 def write_entities_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write one row per entity node (id, label, type, aliases, mentions, docs): the rows
     of :meth:`KnowledgeGraph.entities_df`, written one at a time."""
     g = kg.graph
-    nodes = sorted(
-        (n for n, d in g.nodes(data=True) if d.get("type") != "EVENT"),
-        key=lambda n: (-g.nodes[n].get("mentions", 0), n),
-    )
-
-    def row(n: str) -> list[object]:
-        d = g.nodes[n]
-        aliases, docs = "|".join(d.get("aliases", ())), "|".join(d.get("docs", ()))
-        return [n, d["label"], d["type"], aliases, d.get("mentions", 0), docs]
-
-    _write_rows(path, ENTITY_COLUMNS, (row(n) for n in nodes))
+    _write_rows(path, ENTITY_COLUMNS, (entity_row(g, n) for n in entity_nodes(g)))
 
 
 def write_relations_csv(kg: KnowledgeGraph, path: str | Path) -> None:
@@ -67,15 +44,7 @@ def write_relations_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     type (stable), written one at a time."""
     g = kg.graph
     edges = sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))
-
-    def row(u: str, v: str, d: dict[str, Any]) -> list[object]:
-        docs = "|".join(d.get("docs", ()))
-        return [
-            *(g.nodes[u]["label"], g.nodes[v]["label"], u, v, d["type"], d.get("role", "")),
-            *(d.get("weight", 1), docs, d.get("evidence", "")),
-        ]
-
-    _write_rows(path, RELATION_COLUMNS, (row(u, v, d) for u, v, d in edges))
+    _write_rows(path, RELATION_COLUMNS, (relation_row(g, u, v, d) for u, v, d in edges))
 
 
 def _write_rows(path: str | Path, columns: Sequence[str], rows: Iterable[list[object]]) -> None:
