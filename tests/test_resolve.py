@@ -37,6 +37,17 @@ def resolve(mentions: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
     return {(doc, ref.text): r.entity(doc, ref).id for doc, ref in refs}
 
 
+def _resolved(refs, gaz=GAZ, aliases=()):
+    """The entity each (document, mention) resolves to, after every mention is added."""
+    r = NameResolver(gaz)
+    for doc, ref in refs:
+        r.add(doc, ref)
+    for doc, name, alias in aliases:
+        r.add_alias(doc, name, alias)
+    r.finish()
+    return {(doc, ref.text): r.entity(doc, ref) for doc, ref in refs}
+
+
 def test_aliases_and_quotes_meet_in_one_node():
     ids = resolve(
         [
@@ -172,7 +183,6 @@ def test_incompatible_dates_or_status_stay_apart():
 
 
 def test_declared_alias_and_short_model_name_within_a_document():
-    r = NameResolver(GAZ)
     refs = [
         ("a", EntityRef("星河科技", "ORG", "", 0, 4)),
         ("a", EntityRef("Galaxy", "ORG", "", 5, 11)),
@@ -180,18 +190,14 @@ def test_declared_alias_and_short_model_name_within_a_document():
         ("a", EntityRef("R1", "PRODUCT", "", 30, 32)),
         ("b", EntityRef("R1", "PRODUCT", "", 0, 2)),
     ]
-    for doc, ref in refs:
-        r.add(doc, ref)
-    r.add_alias("a", "星河科技", "Galaxy")
-    r.finish()
-    ids = {(doc, ref.text): r.entity(doc, ref).id for doc, ref in refs}
+    found = _resolved(refs, aliases=[("a", "星河科技", "Galaxy")])
+    ids = {key: entity.id for key, entity in found.items()}
     assert ids[("a", "Galaxy")] == ids[("a", "星河科技")]
     assert ids[("a", "R1")] == ids[("a", "Nova-R1")]
     assert ids[("b", "R1")] != ids[("a", "Nova-R1")]
 
 
 def test_spellings_of_one_versioned_product_are_one_entity():
-    r = NameResolver(GAZ)
     refs = [
         ("a", EntityRef("Nova 2.0", "PRODUCT", "", 0, 8)),
         ("a", EntityRef("Nova 2", "PRODUCT", "", 10, 16)),
@@ -200,10 +206,7 @@ def test_spellings_of_one_versioned_product_are_one_entity():
         ("c", EntityRef("PILOT 4", "PRODUCT", "", 0, 7)),
         ("c", EntityRef("PILOT 4.0", "PRODUCT", "", 10, 19)),
     ]
-    for doc, ref in refs:
-        r.add(doc, ref)
-    r.finish()
-    ids = {(doc, ref.text): r.entity(doc, ref).id for doc, ref in refs}
+    ids = {key: entity.id for key, entity in _resolved(refs).items()}
     assert ids[("a", "Nova 2.0")] == ids[("a", "Nova 2")] == ids[("b", "Nova-2")]
     assert ids[("b", "Nova 2.5")] != ids[("a", "Nova 2")]  # another version
     assert ids[("c", "PILOT 4")] == ids[("c", "PILOT 4.0")]
@@ -228,15 +231,10 @@ def test_a_title_names_participants_as_the_sentence_writes_them():
 
 
 def test_os_and_system_suffixes_name_the_same_product():
-    from hunyuan_kg.pipeline.refs import EntityRef
-    from hunyuan_kg.resolve import NameResolver
-
     names = ["鸿蒙系统OS2.0", "华为鸿蒙OS 2.0", "HarmonyOS 2", "鸿蒙OS", "鸿蒙系统", "macOS"]
-    r = NameResolver()
-    for n in names:
-        r.add("d1", EntityRef(n, "PRODUCT", "", 0, len(n)))
-    r.finish()
-    labels = {n: r.entity("d1", EntityRef(n, "PRODUCT", "", 0, len(n))).label for n in names}
+    refs = [("d1", EntityRef(n, "PRODUCT", "", 0, len(n))) for n in names]
+    found = _resolved(refs, gaz=Gazetteer.default())
+    labels = {text: entity.label for (_, text), entity in found.items()}
     assert labels["鸿蒙系统OS2.0"] == labels["华为鸿蒙OS 2.0"] == labels["HarmonyOS 2"]
     assert labels["鸿蒙OS"] == labels["鸿蒙系统"] != labels["鸿蒙系统OS2.0"]
     assert labels["macOS"] == "macOS"  # OS is stripped only after a Chinese character
