@@ -20,6 +20,7 @@ rows (``kind: mined``, with the counts), one file per type — names and counts 
 corpus text.
 
 usage: python scripts/mine_model_names.py RAW_DIR OUT_DIR --counts counts.json [--jobs 2]
+(OUT_DIR outside data/gazetteers: the shipped gazetteer would load what it writes)
 """
 
 from __future__ import annotations
@@ -93,36 +94,15 @@ def occurrences(raw: Path, surfaces: list[str]) -> Counter[str]:
     return found
 
 
-def known_keys(gazetteers: Path) -> set[str]:
-    """Normalized surface forms already in the gazetteer or its stoplist."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-    from hunyuan_kg.normalize import name_key
-    from hunyuan_kg.resources import read_yaml
-
-    keys = set()
-    for path in gazetteers.glob("*.jsonl"):
-        if path.name.startswith("mined_model_"):
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            for form in [row["name"], *row.get("aliases", []), row.get("en") or ""]:
-                if form:
-                    keys.add(name_key(form))
-    stop = read_yaml(gazetteers / "stoplist.yml")
-    for words in stop.values() if isinstance(stop, dict) else [stop]:
-        keys.update(name_key(w) for w in words if isinstance(w, str))
-    return keys
-
-
 def select(
     counts: dict[str, dict[str, object]],
     raw: Path,
-    known: set[str],
     args: argparse.Namespace,
 ) -> list[dict[str, object]]:
     """Stage 2: the surfaces the corpus agrees on (module docstring)."""
-    from hunyuan_kg.normalize import name_key
+    from hunyuan_kg.gazetteer import Gazetteer
 
+    gaz = Gazetteer.default()  # names it knows and generic words are nothing to mine
     tagged = {s: sum(r["labels"].values()) for s, r in counts.items()}  # type: ignore[attr-defined]
     pool = [
         s
@@ -156,7 +136,7 @@ def select(
             continue
         free = max(occ[s] - longer[s], tagged[s])
         rate = tagged[s] / free
-        if rate < args.min_rate or name_key(s) in known:
+        if rate < args.min_rate or gaz.lookup(s) is not None or gaz.is_stopword(s):
             continue
         digest = hashlib.sha1(s.encode("utf-8")).hexdigest()[:10]
         rows.append(
@@ -178,7 +158,6 @@ def main() -> None:
     ap.add_argument("raw", type=Path)
     ap.add_argument("out", type=Path, help="folder for mined_model_orgs/products.jsonl")
     ap.add_argument("--counts", type=Path, required=True, help="stage-1 cache (JSON)")
-    ap.add_argument("--gazetteers", type=Path, default=Path("data/gazetteers"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--min-docs", type=int, default=3)
     ap.add_argument("--min-count", type=int, default=4)
@@ -190,7 +169,7 @@ def main() -> None:
     else:
         counts = propose(args.raw, args.jobs)
         args.counts.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
-    rows = select(counts, args.raw, known_keys(args.gazetteers), args)
+    rows = select(counts, args.raw, args)
     for label, name in (("ORG", "orgs"), ("PRODUCT", "products")):
         mine = [r for r in rows if r["type"] == label]
         path = args.out / f"mined_model_{name}.jsonl"
