@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer, Match
+from ..gazetteer import Entry, Gazetteer, Match
 from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
@@ -434,17 +434,11 @@ class EntityRuler:
     def _publisher_cands(self, text: str, source: str) -> list[_Cand]:
         """The article's publisher (``doc._.source``) where the text names it (据量子位报道,
         转载请注明出处：快科技): an organisation, matched as the source's core name (without
-        a channel label such as ``WeChat:``, a bracketed note or a tagline after a dash)."""
-        name = publisher_core(source)
-        if len(name) < 2:
-            return []
-        edge = name[0].isascii() and name[0].isalnum()
+        a channel label such as ``WeChat:``, a bracketed note or a tagline after a dash) the
+        way gazetteer names are matched (folded, Latin names on word bounds)."""
         out = []
-        for m in re.finditer(re.escape(name), text):
-            start, end = m.span()
-            if edge and not _ascii_word_bounds(text, start, end):
-                continue
-            if (c := self._trimmed(text, start, end, "ORG", 1)) is not None:
+        for m in _publisher_matcher(publisher_core(source)).find(text):
+            if (c := self._trimmed(text, m.start, m.end, "ORG", 1)) is not None:
                 out.append(c)
         return out
 
@@ -583,11 +577,10 @@ class EntityRuler:
         return _Cand(start, end, label, "", rank)
 
 
-def _ascii_word_bounds(text: str, start: int, end: int) -> bool:
-    """No ASCII letter or digit touches ``text[start:end]`` on either side."""
-    before = start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
-    after = end < len(text) and text[end].isascii() and text[end].isalnum()
-    return not (before or after)
+@lru_cache(maxsize=64)
+def _publisher_matcher(name: str) -> Gazetteer:
+    """A one-name gazetteer for a publisher's name (empty below two characters)."""
+    return Gazetteer([Entry("publisher", name, "ORG")] if len(name) >= 2 else [])
 
 
 def _closes(text: str, start: int, end: int) -> bool:
