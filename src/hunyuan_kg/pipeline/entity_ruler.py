@@ -50,14 +50,20 @@ class _Cand:
 
 
 @cache
+def _places() -> frozenset[str]:
+    """The places that open registered company names (``admin_divisions.yml``)."""
+    places = read_yaml(data_path("entities", "admin_divisions.yml"))
+    return frozenset(w for ws in places.values() for w in ws)
+
+
+@cache
 def _placeholders() -> dict[str, str]:
     names = read_yaml(data_path("entities", "surnames.yml"))
     raw = read_yaml(data_path("entities", "patterns.yml"))
     breaks = raw["name_breaks"]
-    places = read_yaml(data_path("entities", "admin_divisions.yml"))
     surname = alternation([*names["compound"], *names["single"]])
     return {
-        "{PLACE}": f"(?:{alternation([w for ws in places.values() for w in ws])})",
+        "{PLACE}": f"(?:{alternation(_places())})",
         "{LEGAL}": f"(?:{alternation(raw['legal_forms'])})",
         "{LINE_LABEL}": f"(?:{alternation(raw['line_labels'])})",
         "{TITLE}": title_pattern(),
@@ -153,8 +159,7 @@ def _brand_stems(gazetteer: Gazetteer, rules: dict[str, Any]) -> re.Pattern[str]
     """The brand stems of known companies: a company name (or alias) that is a Chinese stem
     and an organisation head word (理想汽车 → 理想), when the stem is no name of its own and
     no place (中国电子 gives no 中国)."""
-    places = read_yaml(data_path("entities", "admin_divisions.yml"))
-    not_stems = {w for ws in places.values() for w in ws}
+    not_stems = _places()
     stems = set()
     for entry in gazetteer.entries.values():
         if entry.type != "ORG" or entry.kind not in rules["model_kinds"] | {"mined"}:
