@@ -112,6 +112,7 @@ def lexicon() -> _Lexicon:
         )
         for r in raw["rules"]
     ]
+    labels = read_yaml(data_path("entities", "patterns.yml"))["bylines"]["labels"]
     return _Lexicon(
         rules=rules,
         conjunction=re.compile(raw["conjunction"]),
@@ -120,7 +121,7 @@ def lexicon() -> _Lexicon:
         plural_pronouns={label: re.compile(p) for label, p in raw["plural_pronouns"].items()},
         units=tuple(raw["unit_suffixes"]),
         symmetric=frozenset(raw["symmetric"]),
-        byline=re.compile(raw["byline"]),
+        byline=re.compile(f"(?P<role>{alternation(labels)}){raw['byline_after_label']}"),
         title=re.compile(title_rx),
     )
 
