@@ -246,3 +246,30 @@ def test_well_known_surfaces_resolve(surface: str, entity_id: str, parent: str |
     owners = {surface_key(text): rec["id"] for rec in records() for text in surfaces(rec)}
     assert owners[surface_key(surface)] == entity_id
     assert by_id()[entity_id].get("parent") == parent
+
+
+VERIFIED = {
+    "verified_orgs.jsonl": "ORG",
+    "verified_products.jsonl": "PRODUCT",
+    "verified_people.jsonl": "PERSON",
+}
+
+
+@pytest.mark.parametrize(("filename", "etype"), VERIFIED.items())
+def test_verified_names_are_typed_records_that_the_matcher_resolves_to_themselves(
+    filename: str, etype: str
+) -> None:
+    """The names people accepted from the raw-news candidates (training/name_verdicts.tsv,
+    docs/gazetteer.md): one type per file, no form shared with another entry, no stop word."""
+    gazetteer = Gazetteer.default()
+    stops = stop_keys()
+    rows = list(read_jsonl(data_path("gazetteers", filename)))
+    assert len(rows) >= 100
+    for rec in rows:
+        assert rec["type"] == etype and rec["kind"] == "verified", rec
+        assert rec["id"] == f"verified_{rec['id'][9:]}" and ID_RE.fullmatch(rec["id"]), rec
+        assert set(rec.get("ambiguous", [])) <= set(surfaces(rec)), rec
+        for text in surfaces(rec):
+            assert surface_key(text) not in stops, rec
+            entry = gazetteer.lookup(text)
+            assert entry is not None and entry.id == rec["id"], (text, entry and entry.id)
