@@ -21,6 +21,7 @@ usage: python scripts/name_candidates.py RAW_DIR --counts counts.json -o candida
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -34,7 +35,21 @@ LATIN = re.compile(
     r"(?: (?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[.\-+][A-Za-z0-9]+)*){0,2})"
     r"(?![A-Za-z0-9\-_/@])"
 )
-CUES = ("创始人", "联合创始人", "董事长", "总裁", "CEO", "旗下", "股价", "市值", "财报", "高管", "官方")
+CUES = tuple(
+    [
+        "创始人",
+        "联合创始人",
+        "董事长",
+        "总裁",
+        "CEO",
+        "旗下",
+        "股价",
+        "市值",
+        "财报",
+        "高管",
+        "官方",
+    ]
+)
 CUE = re.compile(r"[^。！？\n]{0,40}(?:" + "|".join(CUES) + ")")
 EDGE = re.compile(r"^[\W_的和与及、在为是将对从等]|[\W_的和与及、在为是将对从等]$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -53,9 +68,9 @@ def _model(counts_path: Path, min_docs: int) -> dict[str, tuple[int, str]]:
     for surface, row in counts.items():
         labels = row["labels"]
         label, top = max(labels.items(), key=lambda kv: kv[1])
-        if label in ("ORG", "PRODUCT") and row["docs"] >= min_docs:
-            if top / sum(labels.values()) >= 0.6:
-                out[surface] = (row["docs"], label)
+        share = top / sum(labels.values())
+        if label in ("ORG", "PRODUCT") and row["docs"] >= min_docs and share >= 0.6:
+            out[surface] = (row["docs"], label)
     return out
 
 
@@ -72,7 +87,7 @@ def _latin_and_cues(raw: Path) -> tuple[Counter[str], Counter[str]]:
         words: set[str] = set()
         for m in CUE.finditer(text):
             toks = seg.cut(m.group(0))
-            for prev, nxt in zip(toks, toks[1:]):
+            for prev, nxt in itertools.pairwise(toks):
                 if nxt in CUES and CJK.search(prev) and len(prev) >= 2:
                     words.add(prev)
         cue.update(words)
