@@ -315,3 +315,37 @@ def test_a_sum_invested_in_building_something_names_no_investee():
 
     doc = hunyuan_kg.load(ner=None, segmenter="char")("京东计划投资100亿元建设物流中心。")
     assert not [r for r in doc._.relations if r.type == "invests_in"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the round is named in one sentence, its investors in the next
+        (
+            "百川智能宣布完成A1轮融资。本轮由阿里巴巴、腾讯和小米联合领投。",
+            {("阿里巴巴", "百川智能"), ("腾讯", "百川智能"), ("小米", "百川智能")},
+        ),
+        # a list of backers after 投资方包括
+        (
+            "智谱的投资方包括美团、蚂蚁集团和红杉中国等。",
+            {("美团", "智谱"), ("蚂蚁集团", "智谱"), ("红杉中国", "智谱")},
+        ),
+        # the funded company named after the lead investor, co-investors after it
+        ("此前阿里巴巴领投了MiniMax的融资，腾讯等参投。", {("腾讯", "MiniMax")}),
+        # too far from the round: another deal
+        (
+            "百川智能完成了新一轮融资。它推出了三款产品。模型更新很快。另一个项目由红杉中国领投。",
+            set(),
+        ),
+        # taking part in something that is no round
+        ("腾讯、阿里巴巴等参与了这次标准制定。", set()),
+    ],
+)
+def test_the_investors_of_a_funding_round_invest_in_the_funded_company(text, pairs):
+    import hunyuan_kg
+
+    doc = hunyuan_kg.load(ner=None, segmenter="char")(text)
+    found = {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "invests_in"}
+    assert pairs <= found
+    if not pairs:
+        assert not found

@@ -6,7 +6,10 @@ Enumerations share a relation (腾讯会议、腾讯文档和微信读书都接�
 out of them (百度的文心一言和阿里巴巴的通义千问), and 他/她/它 stand for the last person or
 product named. Two name rules need no verb: an organisation named after its parent plus a
 unit word is part of it (腾讯云 → 腾讯), and a product named after its maker is developed
-by it (腾讯会议 → 腾讯) when the gazetteer agrees or the maker is a known company.
+by it (腾讯会议 → 腾讯) when the gazetteer agrees or the maker is a known company. A
+funding round names its investors across sentences: the organisation that raises money
+(…完成 A 轮融资) is the one the investors of the next sentences invest in (本轮由…领投，
+…跟投).
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load()
@@ -68,8 +71,20 @@ class _Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class _Funding:
+    """Funding-round cues (``funding`` in rules.yml)."""
+
+    funded_after: re.Pattern[str]  # after the organisation that raises money
+    funded_before: re.Pattern[str]  # before it (searched up to its start)
+    investors_before: re.Pattern[str]  # after an enumeration of investors
+    investors_after: re.Pattern[str]  # before one (searched up to its start)
+    window: int  # sentences after the funded one's that may name its investors
+
+
+@dataclass(frozen=True, slots=True)
 class _Lexicon:
     rules: list[_Rule]
+    funding: _Funding
     conjunction: re.Pattern[str]
     possessive: re.Pattern[str]
     pronouns: dict[str, re.Pattern[str]]
@@ -113,8 +128,16 @@ def lexicon() -> _Lexicon:
         for r in raw["rules"]
     ]
     labels = read_yaml(data_path("entities", "patterns.yml"))["bylines"]["labels"]
+    funding = raw["funding"]
     return _Lexicon(
         rules=rules,
+        funding=_Funding(
+            funded_after=re.compile(funding["funded_after"]),
+            funded_before=re.compile(funding["funded_before"]),
+            investors_before=re.compile(funding["investors_before"]),
+            investors_after=re.compile(funding["investors_after"]),
+            window=int(funding["window"]),
+        ),
         conjunction=re.compile(raw["conjunction"]),
         possessive=re.compile(raw["possessive"]),
         pronouns={label: re.compile(p) for label, p in raw["pronouns"].items()},
@@ -144,6 +167,7 @@ class RelationExtractor:
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         starts = [e.start for e in ents]
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
+        funded: tuple[int, EntityRef] | None = None  # (sentence index, organisation)
         for si, (s_start, s_end) in enumerate(sents):
             s_ents = ents[within(starts, s_start, s_end)]
             lo = sents[max(0, si - 2)][0]
@@ -155,11 +179,63 @@ class RelationExtractor:
             if not s_ents:
                 continue
             groups = self._conjuncts(text, s_ents)
+            funded = self._funded(text, (s_start, s_end), s_ents, si) or funded
+            if funded is not None and si - funded[0] <= self.lex.funding.window:
+                self._investors(text, (s_start, s_end), s_ents, groups, funded[1], out)
             for rule in self.lex.rules:
                 self._apply(rule, text, (s_start, s_end), s_ents, groups, out)
             self._name_rules((s_start, s_end), s_ents, out)
             self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
         return doc
+
+    def _funded(
+        self, text: str, sent: tuple[int, int], ents: list[EntityRef], si: int
+    ) -> tuple[int, EntityRef] | None:
+        """The last organisation of the sentence that raises money (星河科技完成 A 轮融资,
+        红杉领投了星河科技)."""
+        cues = self.lex.funding
+        hits = [
+            e
+            for e in ents
+            if e.label == "ORG"
+            and (
+                cues.funded_after.match(text, e.end, sent[1])
+                or cues.funded_before.search(text, sent[0], e.start)
+            )
+        ]
+        return (si, hits[-1]) if hits else None
+
+    def _investors(
+        self,
+        text: str,
+        sent: tuple[int, int],
+        ents: list[EntityRef],
+        groups: dict[int, list[EntityRef]],
+        funded: EntityRef,
+        out: list[RelationCandidate],
+    ) -> None:
+        """Every organisation or person of an enumeration that the sentence names as
+        investors (由 A 领投，B、C 跟投 / 投资方包括 A、B) invests in ``funded``."""
+        cues = self.lex.funding
+        done: set[int] = set()
+        for i in range(len(ents)):
+            members = groups[i]
+            if id(members) in done:
+                continue
+            done.add(id(members))
+            first, last = members[0], members[-1]
+            m = cues.investors_before.match(text, last.end, sent[1]) or cues.investors_after.search(
+                text, sent[0], first.start
+            )
+            if m is None:
+                continue
+            for inv in members:
+                if inv.label in ("ORG", "PERSON") and fold(inv.text) != fold(funded.text):
+                    out.append(
+                        RelationCandidate(
+                            "invests_in", inv, funded, "", sent, min(inv.start, m.start()), m.end()
+                        )
+                    )
 
     def _bylines(
         self,
