@@ -349,3 +349,38 @@ def test_the_investors_of_a_funding_round_invest_in_the_funded_company(text, pai
     assert pairs <= found
     if not pairs:
         assert not found
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # ranked above a list of rivals
+        (
+            "Qwen2.5-Max 在多项评测中超越了 DeepSeek V3 和 GPT-4o。",
+            {("Qwen2.5-Max", "DeepSeek V3"), ("Qwen2.5-Max", "GPT-4o")},
+        ),
+        # compared with one
+        ("文心一言与 ChatGPT 相比，中文能力更强。", {("文心一言", "ChatGPT")}),
+        # compared with the members of a bracketed list
+        (
+            "Kimi 与主流模型（包括 GPT-4o、Claude）进行了对比。",
+            {("Kimi", "GPT-4o"), ("Kimi", "Claude")},
+        ),
+        # 比较 meaning "rather" compares nothing
+        ("红杉中国和高瓴的打法比较注重长期。", set()),
+        # working together is no competition
+        ("腾讯与阿里巴巴合作推出了新服务。", set()),
+    ],
+)
+def test_a_comparison_makes_the_compared_ones_competitors(text, pairs):
+    import hunyuan_kg
+
+    doc = hunyuan_kg.load(ner=None, segmenter="char")(text)
+    found = {
+        tuple(sorted((r.head.text, r.tail.text)))
+        for r in doc._.relations
+        if r.type == "competes_with"
+    }
+    assert {tuple(sorted(p)) for p in pairs} <= found
+    if not pairs:
+        assert not found
