@@ -252,8 +252,14 @@ def test_a_gazetteer_parent_named_in_the_sentence_is_linked(gaz_nlp, text, expec
     assert expected in {(r.type, r.head.text, r.tail.text) for r in gaz_nlp(text)._.relations}
 
 
-def test_a_gazetteer_parent_named_elsewhere_is_not_linked(gaz_nlp):
+def test_a_gazetteer_parent_named_elsewhere_in_the_document_is_linked(gaz_nlp):
     doc = gaz_nlp("抖音的日活再创新高。这家公司还发布了新模型。字节跳动没有回应。")
+    got = {(r.type, r.head.text, r.tail.text) for r in doc._.relations}
+    assert ("develops", "字节跳动", "抖音") in got
+
+
+def test_a_gazetteer_parent_the_document_never_names_is_not_linked(gaz_nlp):
+    doc = gaz_nlp("抖音的日活再创新高。这家公司还发布了新模型。")
     assert not any(r.tail.text == "抖音" for r in doc._.relations)
 
 

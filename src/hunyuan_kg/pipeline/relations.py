@@ -166,6 +166,7 @@ class RelationExtractor:
         ]
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         starts = [e.start for e in ents]
+        doc_ids = {e.kb_id: e for e in ents if e.kb_id}  # first mention of each known entity
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
         funded: tuple[int, EntityRef] | None = None  # (sentence index, organisation)
         for si, (s_start, s_end) in enumerate(sents):
@@ -184,7 +185,7 @@ class RelationExtractor:
                 self._investors(text, (s_start, s_end), s_ents, groups, funded[1], out)
             for rule in self.lex.rules:
                 self._apply(rule, text, (s_start, s_end), s_ents, groups, out)
-            self._name_rules((s_start, s_end), s_ents, out)
+            self._name_rules((s_start, s_end), s_ents, doc_ids, out)
             self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
         return doc
 
@@ -406,11 +407,15 @@ class RelationExtractor:
                     out.append(RelationCandidate(rule.type, head, tail, role, sent, start, end))
 
     def _name_rules(
-        self, sent: tuple[int, int], ents: list[EntityRef], out: list[RelationCandidate]
+        self,
+        sent: tuple[int, int],
+        ents: list[EntityRef],
+        doc_ids: dict[str, EntityRef],
+        out: list[RelationCandidate],
     ) -> None:
         if self.gazetteer is None:
             return
-        by_id = {e.kb_id: e for e in ents if e.kb_id}
+        by_id = {**doc_ids, **{e.kb_id: e for e in ents if e.kb_id}}
         for ent in ents:
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
@@ -428,8 +433,8 @@ class RelationExtractor:
             out.append(RelationCandidate(rel, head, tail, "", sent, ent.start, ent.end))
 
     def _parent_in_sentence(self, ent: EntityRef, by_id: dict[str, EntityRef]) -> EntityRef | None:
-        """The gazetteer parent of ``ent`` when the sentence names it too (字节跳动推出了
-        抖音: 抖音's parent is 字节跳动)."""
+        """The gazetteer parent of ``ent`` when the document names it too (字节跳动推出了
+        抖音, or 抖音 in one sentence and 字节跳动 in another: 抖音's parent is 字节跳动)."""
         assert self.gazetteer is not None
         own = self.gazetteer.entries.get(ent.kb_id)
         if own is None or own.parent is None:
