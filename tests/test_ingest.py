@@ -296,6 +296,23 @@ def test_markdown_with_front_matter(tmp_path: Path) -> None:
     assert read_document(path, doc_id="override").id == "override"
 
 
+def test_html_with_front_matter_reads_its_fields_and_keeps_them_out_of_the_text(
+    tmp_path: Path,
+) -> None:
+    """Archives store scraped pages as a front matter block followed by the markup."""
+    path = _write(
+        tmp_path / "page.html",
+        "---\ntitle: 星河科技完成融资\nsource: 星河日报\ndate: 2021-06-21\n---\n"
+        "<html><head><title>页面标题</title></head><body>"
+        f"<p>{SIMPLIFIED}</p></body></html>",
+    )
+    doc = read_document(path)
+    assert (doc.title, doc.source) == ("星河科技完成融资", "星河日报")
+    assert (doc.dct, doc.dct_source) == (dt.date(2021, 6, 21), "metadata")
+    assert SIMPLIFIED in doc.text
+    assert "source:" not in doc.text and "---" not in doc.text
+
+
 def test_markdown_title_is_prepended_when_the_body_lacks_it(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.md", f"---\ntitle: 北斗发布\n---\n{SIMPLIFIED}")
     doc = read_document(path)

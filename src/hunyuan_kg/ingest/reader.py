@@ -27,7 +27,7 @@ from pathlib import Path
 from hunyuan_kg.document import DctSource, Document
 from hunyuan_kg.ingest.encoding import decode_bytes
 from hunyuan_kg.ingest.errors import IngestError, UnusableText
-from hunyuan_kg.ingest.frontmatter import split_front_matter
+from hunyuan_kg.ingest.frontmatter import FrontMatter, split_front_matter
 from hunyuan_kg.ingest.header import Header, find_header, find_header_fields
 from hunyuan_kg.ingest.html_page import extract_html
 from hunyuan_kg.ingest.markdown import markdown_text
@@ -188,40 +188,25 @@ def _read(
 def _text_article(text: str) -> _Article:
     """A .txt or Markdown file: front matter, then the body without Markdown markup."""
     front = split_front_matter(text)
-    fields = front.fields
     body = markdown_text(front.body)[0]
     if not body:
         raise UnusableText("no article text (only front matter or markup)")
-    article = _Article(
-        body=body,
-        title=fields.get("title"),
-        url=fields.get("url"),
-        source=fields.get("source"),
-        author=fields.get("author"),
-        doc_id=fields.get("id"),
-        meta={k: v for k, v in fields.items() if k not in _KNOWN_FIELDS},
-    )
+    article = _with_front_matter(_Article(body=body), front)
     if article.title is None:
         article.guessed_title = _guess_title(front.body, body)
-    if front.warning:
-        article.warnings.append(front.warning)
-    if "date" in fields:
-        from hunyuan_kg.temporal import parse_date_string
-
-        article.date = parse_date_string(fields["date"])
-        if article.date is None:
-            article.warnings.append(f"front-matter date not understood: {fields['date']!r}")
-        else:
-            article.date_evidence = f"front matter date: {fields['date']}"
     return article
 
 
 def _html_article(markup: str) -> _Article:
-    page = extract_html(markup)
+    """An HTML page: its visible text and metadata; a front matter block before the markup
+    (as archives and scrapers write it) is read as in a text file and wins over the page's
+    own metadata."""
+    front = split_front_matter(markup)
+    page = extract_html(front.body)
     body = normalize_chars(page.text).strip()
     if not body:
         raise UnusableText("no visible text in HTML")
-    return _Article(
+    article = _Article(
         body=body,
         title=page.title,
         url=page.url,
@@ -230,6 +215,30 @@ def _html_article(markup: str) -> _Article:
         date=page.date,
         date_evidence="HTML metadata" if page.date else None,
     )
+    return _with_front_matter(article, front)
+
+
+def _with_front_matter(article: _Article, front: FrontMatter) -> _Article:
+    """``article`` with the fields of its front matter (title, url, source, author, id,
+    date; the rest as ``meta``) in place of what the body gave."""
+    fields = front.fields
+    article.title = fields.get("title", article.title)
+    article.url = fields.get("url", article.url)
+    article.source = fields.get("source", article.source)
+    article.author = fields.get("author", article.author)
+    article.doc_id = fields.get("id", article.doc_id)
+    article.meta = {k: v for k, v in fields.items() if k not in _KNOWN_FIELDS}
+    if front.warning:
+        article.warnings.append(front.warning)
+    if "date" in fields:
+        from hunyuan_kg.temporal import parse_date_string
+
+        date = parse_date_string(fields["date"])
+        if date is None:
+            article.warnings.append(f"front-matter date not understood: {fields['date']!r}")
+        else:
+            article.date, article.date_evidence = date, f"front matter date: {fields['date']}"
+    return article
 
 
 def _assemble(
