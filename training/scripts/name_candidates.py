@@ -8,7 +8,9 @@ Three sources, each counted by the number of articles a surface occurs in:
 * ``latin``: Latin-script names (a capital letter or an inner capital: GitHub, iPhone,
   Vue.js, The Information) that are not common English words
   (``data/entities/latin_common.yml``);
-* ``cue``: the pkuseg word right before an organisation cue (创始人, 董事长, 旗下, 股价 …).
+* ``cue``: the pkuseg word right before an organisation cue (创始人, 董事长, 旗下, 股价 …);
+* ``list``: an inner item of an enumeration (A、B、C) at least two other items of which
+  the gazetteer knows as organisations or products (in ``--min-list-docs`` articles).
 
 Names the shipped gazetteer knows, stoplist words and surfaces that are not name-shaped are
 left out. The output (TSV: name, sources, articles, model label) holds names and counts only,
@@ -26,6 +28,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from raw_sample import article_texts
 
@@ -94,12 +97,34 @@ def _latin_and_cues(raw: Path) -> tuple[Counter[str], Counter[str]]:
     return latin, cue
 
 
+LIST = re.compile(r"[^、，。；：！？\n]{1,16}(?:、[^、，。；：！？\n]{1,16}){3,}")
+ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .+\-]{0,14}")
+
+
+def _list_items(raw: Path, gaz: Any) -> Counter[str]:
+    """Articles in which each unknown inner item of a list of known names occurs."""
+    found: Counter[str] = Counter()
+    for text in article_texts(raw):
+        items: set[str] = set()
+        for m in LIST.finditer(text):
+            parts = [p.strip() for p in m.group(0).split("、")]
+            known = [gaz.lookup(p) for p in parts]
+            if sum(e is not None and e.type in ("ORG", "PRODUCT") for e in known) < 2:
+                continue
+            for part, entry in zip(parts[1:-1], known[1:-1], strict=True):
+                if entry is None and ITEM.fullmatch(part):
+                    items.add(part)
+        found.update(items)
+    return found
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("raw", type=Path)
     ap.add_argument("--counts", type=Path, required=True, help="mine_model_names.py stage 1")
     ap.add_argument("-o", "--out", type=Path, required=True)
     ap.add_argument("--min-docs", type=int, default=3)
+    ap.add_argument("--min-list-docs", type=int, default=2)
     args = ap.parse_args()
 
     from hunyuan_kg.gazetteer import Gazetteer
@@ -113,9 +138,14 @@ def main() -> None:
     for s, (n, _) in model.items():
         sources[s].add("model")
         docs[s] = max(docs[s], n)
-    for name, counter in (("latin", latin), ("cue", cue)):
+    listed = _list_items(args.raw, gaz)
+    for name, counter, least in (
+        ("latin", latin, args.min_docs),
+        ("cue", cue, args.min_docs),
+        ("list", listed, args.min_list_docs),
+    ):
         for s, n in counter.items():
-            if n >= args.min_docs:
+            if n >= least:
                 sources[s].add(name)
                 docs[s] = max(docs[s], n)
     rows = []
