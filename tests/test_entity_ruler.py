@@ -30,6 +30,34 @@ def test_an_ambiguous_company_name_without_a_cue_is_not(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("大家平时都在 Slack 上讨论需求。", "Slack", "PRODUCT"),
+        ("这个页面是用 React 写的。", "React", "PRODUCT"),
+    ],
+)
+def test_an_ambiguous_latin_name_written_as_listed_among_chinese_text_is_an_entity(
+    nlp, text, name, label
+):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("百度正在推进 AI for Science 的研究。", "Science"),  # part of a Latin phrase
+        ("量化之后使用 LoRA-FT 微调。", "FT"),  # joined to another Latin word
+        ("这台相机的 ISO 范围很宽。", "ISO"),  # a short acronym
+        ("团队的节奏很 slack。", "slack"),  # not capitalized as listed
+    ],
+)
+def test_an_ambiguous_latin_name_inside_a_latin_phrase_or_as_an_acronym_needs_a_cue(
+    nlp, text, word
+):
+    assert word not in [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("星河科技与中国气象局合作推出新模型。", "中国气象局"),

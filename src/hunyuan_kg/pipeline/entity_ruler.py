@@ -274,6 +274,7 @@ class EntityRuler:
                 and m.entry.id not in sure
                 and not listed
                 and not self._has_cue(text, m.start, m.end)
+                and not self._written_as_name(text, m)
             ):
                 continue
             end = m.end
@@ -370,6 +371,20 @@ class EntityRuler:
         return all(ch.isalnum() or ch in cfg["name_punct"] for ch in name) and not any(
             ch in name for ch in cfg["not_in_name"]
         )
+
+    def _written_as_name(self, text: str, m: Match) -> bool:
+        """A Latin name written exactly as listed and standing alone among Chinese text, that
+        raw news never writes as a common word (``latin_common.yml``): Slack, Notion, React.
+        Not a short acronym (ISO, FT) and not part of a longer Latin phrase (AI for
+        Science, LoRA-FT, Avalanche VC)."""
+        name = m.text
+        if not (name.isascii() and name[:1].isupper() and name in m.entry.surface_forms):
+            return False
+        if name.lower() in self.rules["latin"]["common"] or (name.isupper() and len(name) <= 3):
+            return False
+        before = text[max(0, m.start - 2) : m.start].rstrip(" ")[-1:]
+        after = text[m.end : m.end + 2].lstrip(" ")[:1]
+        return not any(c.isascii() and (c.isalnum() or c in "-_./") for c in before + after)
 
     def _has_cue(self, text: str, start: int, end: int) -> bool:
         return bool(
