@@ -285,7 +285,8 @@ class EntityRuler:
                 if (variant := self._latin_compound(text, m.start, end)) is not None:
                     out.append(_Cand(m.start, variant.end, "PRODUCT", "", 0))
                     continue  # Kimi Code, Qwen Chat: a product of its own, named after Kimi
-            out.append(_Cand(m.start, end, m.entry.type, m.entry.id, 0))
+            # an ambiguous name yields to sure context of the same span (编辑：石墨 is a byline)
+            out.append(_Cand(m.start, end, m.entry.type, m.entry.id, int(m.ambiguous)))
         return out
 
     def _compound(self, text: str, m: Match, end: int) -> _Cand | None:
@@ -588,8 +589,8 @@ class EntityRuler:
         if rank == 1 and label == "PERSON" and name in _person_lookalikes():
             return None  # 陆军：…, 投资人支持: a word news never uses as a person
         entry = self.gazetteer.lookup(name) if self.gazetteer is not None else None
-        if entry is not None:
-            return _Cand(start, end, entry.type, entry.id, rank)
+        if entry is not None and not (label == "PERSON" and name in entry.ambiguous):
+            return _Cand(start, end, entry.type, entry.id, rank)  # (编辑：石墨 stays a person)
         if label == "PRODUCT" and self.rules["latin"]["benchmark"].search(name):
             return None  # HumanEval, SimpleQA: a benchmark, not a product
         if label == "LOC" and name.endswith(self.rules["org_heads"]):
