@@ -415,3 +415,19 @@ def test_a_clause_opening_name_that_was_founded_is_an_organisation(nlp, text, na
 def test_pronouns_adverbs_and_words_of_latin_names_are_no_founded_organisation(nlp, text):
     names = [e.text for e in nlp(text).ents]
     assert not {"这家公司", "实际上", "Labs"} & set(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "found"),
+    [
+        ("该公司推出自研芯片星火C1。", "C1", False),  # the end of a name no rule reads whole
+        ("《2025年Q1安全报告》发布。", "Q1", False),
+        ("小鹏发布了G9。", "G9", True),  # after a function word a name may start
+        ("这款跑车EP9刷新了纪录。", "EP9", True),  # after a product noun
+        ("DeepSeek 发布了其R1推理模型。", "R1", True),
+    ],
+)
+def test_a_bare_model_code_written_onto_a_chinese_word_is_no_name_of_its_own(
+    nlp, text, code, found
+):
+    assert (code in [e.text for e in nlp(text).ents]) is found

@@ -133,6 +133,8 @@ def _rules() -> dict[str, Any]:
             ),
         },
         "model_kinds": frozenset(raw["org_model_kinds"]),
+        "bare_code": re.compile(raw["bare_model_code"]["code"]),
+        "code_may_follow": frozenset(raw["bare_model_code"]["may_follow"]),
         "statistical_org_heads": tuple(raw["statistical_org"]["heads"]),
         "word_start_head": re.compile(
             f"(?:{alternation(raw['statistical_org']['word_start_heads'])}){raw['org_head_follow']}"
@@ -517,9 +519,21 @@ class EntityRuler:
                     start = self._strip_start(text, start, end)
                     if end - start < 4:
                         continue
+                if label == "PRODUCT" and self._code_of_unknown_name(text, start, end):
+                    continue
                 if (c := self._trimmed(text, start, end, label, 0 if strong else 1)) is not None:
                     out.append(c)
         return out
+
+    def _code_of_unknown_name(self, text: str, start: int, end: int) -> bool:
+        """A bare model code written onto a Chinese word (旅航者T1, 澎湃C1): the end of a name
+        no rule reads whole, not a name of its own; after a function word (发布了X2) it is."""
+        before = text[start - 1 : start]
+        return (
+            bool(self.rules["bare_code"].fullmatch(text, start, end))
+            and "\u4e00" <= before <= "\u9fff"
+            and before not in self.rules["code_may_follow"]
+        )
 
     def _strip_start(self, text: str, start: int, end: int) -> int:
         """Skip function words before a pattern name (据上海财经大学 → 上海财经大学) and the
