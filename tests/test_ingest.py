@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import tempfile
 import time
@@ -21,6 +22,7 @@ from hunyuan_kg.ingest import (
     document_from_text,
     read_document,
     read_documents,
+    scan_inputs,
     unique_ids,
 )
 from hunyuan_kg.ingest.encoding import decode_bytes
@@ -121,6 +123,22 @@ def test_unique_ids_add_parent_folders_only_on_collision() -> None:
 def test_unique_ids_fall_back_to_suffix() -> None:
     ids = unique_ids(["d/a.txt", "d/a.md", "d/a.html"])
     assert sorted(ids.values()) == ["d/a.html", "d/a.md", "d/a.txt"]
+
+
+def test_scan_items_pair_each_file_with_its_unique_id(tmp_path: Path) -> None:
+    names = ["news/a.txt", "blog/a.txt", "news/b.md", "新闻/时间.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("正文", encoding="utf-8")
+    bad = tmp_path / os.fsdecode(b"\xb0\xff.txt")  # a file name that is not UTF-8
+    bad.write_text("正文", encoding="utf-8")
+    scan = scan_inputs([tmp_path])
+    files = collect_paths([tmp_path])
+    ids = unique_ids(files)
+    assert list(scan.files) == files and scan.files == files and len(scan.files) == 5
+    items = scan.items()
+    assert list(items) == [(str(p), ids[p]) for p in files]
+    assert items[-1] == (str(files[-1]), ids[files[-1]]) and items[1:3] == list(items)[1:3]
 
 
 @given(st.lists(st.from_regex(r"[ab]/[ab]/[ab]\.(txt|md)", fullmatch=True), max_size=12))

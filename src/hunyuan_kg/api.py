@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from .ingest import (
     clean_name,
     read_document,
     scan_inputs,
-    unique_ids,
 )
 from .kg import KnowledgeGraph
 from .pipeline import load
@@ -64,9 +63,8 @@ def build(
     given = check_build_args(paths, jobs=jobs, batch_size=batch_size)
     day = check_date(date)
     scan = scan_inputs(given, follow_symlinks=follow_symlinks)
-    ids = unique_ids(scan.files)
     results = extract_paths(
-        [(str(p), ids[p]) for p in scan.files],
+        scan.items(),
         nlp=nlp,
         jobs=jobs,
         batch_size=batch_size,
@@ -142,7 +140,7 @@ def skipped_failures(scan: InputScan) -> list[Failure]:
 
 
 def extract_paths(
-    items: list[tuple[str, str]],
+    items: Sequence[tuple[str, str]],
     *,
     nlp: Language | None = None,
     jobs: int = 1,
@@ -183,7 +181,7 @@ def extract_paths(
 
 def _extract_items(
     nlp: Language,
-    items: list[tuple[str, str]],
+    items: Sequence[tuple[str, str]],
     batch_size: int,
     roots: list[str] | None,
     date: dt.date | None = None,

@@ -38,7 +38,7 @@ from .api import Progress, check_build_args, check_date, extract_paths, skipped_
 from .extraction import DocExtraction, Failure
 from .fileio import atomic_write
 from .graph import build_graph
-from .ingest import read_input, scan_inputs, unique_ids
+from .ingest import read_input, scan_inputs
 from .kg import KnowledgeGraph
 from .resources import data_root
 from .spill import ExtractionStore
@@ -220,8 +220,7 @@ def build_incremental(
     earlier = read_manifest(outdir) if update else []
     inputs = list(dict.fromkeys([*earlier, *(os.path.realpath(p) for p in given)]))
     scan = scan_inputs(inputs, follow_symlinks=follow_symlinks, exclude=output_paths(outdir))
-    ids = unique_ids(scan.files)
-    items = [(str(p), ids[p]) for p in scan.files]
+    items = scan.items()
     fingerprint = pipeline_fingerprint(load_options, nlp=nlp, date=day)
     # every extraction, cached or fresh, goes to disk at once, beside the cache
     extracted = ExtractionStore(Path(outdir) / CACHE_DIR)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .api import check_build_args, check_date, extract_paths, skipped_failures
 from .extraction import DocExtraction, Failure
 from .graph import build_graph
-from .ingest import scan_inputs, unique_ids
+from .ingest import scan_inputs
 from .kg import KnowledgeGraph
 from .spill import ExtractionStore
 
@@ -110,8 +110,7 @@ def build_dask(
     given = check_build_args(paths, batch_size=batch_size)
     day = check_date(date)
     scan = scan_inputs(given, follow_symlinks=follow_symlinks)
-    ids = unique_ids(scan.files)
-    items = [(str(p), ids[p]) for p in scan.files]
+    items = scan.items()
     npartitions = max(1, math.ceil(len(items) / max(1, partition_size)))
     bag = db.from_sequence(items, npartitions=npartitions).map_partitions(
         extract_partition, load_options, batch_size, scan.roots, day

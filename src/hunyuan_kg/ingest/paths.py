@@ -16,10 +16,12 @@ from __future__ import annotations
 import errno
 import os
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from hunyuan_kg.ingest.errors import InputError
 from hunyuan_kg.ingest.safe_read import is_within, os_reason
@@ -34,15 +36,126 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+class PackedStrings(Sequence[str]):
+    """Strings packed in one buffer (UTF-8, any surrogate kept) with where each ends: a
+    byte or three per character and eight per string, where a str object costs some 50
+    bytes more and a Path several hundred. A str is made on access.
+
+    >>> names = PackedStrings(["a/x.md", "b/时间.txt", ""])
+    >>> len(names), names[1], list(names[1:])
+    (3, 'b/时间.txt', ['b/时间.txt', ''])
+    """
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        data = bytearray()
+        self._ends = array("Q")
+        for text in strings:
+            data += text.encode("utf-8", "surrogatepass")
+            self._ends.append(len(data))
+        self._data = bytes(data)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def _at(self, i: int) -> str:
+        start = self._ends[i - 1] if i else 0
+        return self._data[start : self._ends[i]].decode("utf-8", "surrogatepass")
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        i = index + len(self) if index < 0 else index
+        if not 0 <= i < len(self):
+            raise IndexError("PackedStrings index out of range")
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._at(i) for i in range(len(self)))
+
+
+class InputFiles(Sequence[Path]):
+    """Article files, in order, kept as :class:`PackedStrings` (:attr:`texts`, each
+    ``str`` of its Path); a Path is made on access."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.texts = PackedStrings(str(p) for p in paths)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [Path(t) for t in self.texts[index]]
+        return Path(self.texts[index])
+
+    def __iter__(self) -> Iterator[Path]:
+        return (Path(t) for t in self.texts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"InputFiles({len(self)} files)"
+
+
+class InputItems(Sequence[tuple[str, str]]):
+    """The ``(path, document id)`` of each of a scan's files, in its order (ids of
+    :func:`unique_ids`), packed as the files are: what a build extracts, a pair made on
+    access."""
+
+    def __init__(self, files: InputFiles) -> None:
+        ids = unique_ids(files)
+        self.paths = files.texts
+        self.ids = PackedStrings(ids[p] for p in files)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, str]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | list[tuple[str, str]]:
+        if isinstance(index, slice):
+            return list(zip(self.paths[index], self.ids[index], strict=True))
+        return (self.paths[index], self.ids[index])
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return zip(self.paths, self.ids, strict=True)
+
+
 @dataclass(slots=True)
 class InputScan:
-    """What :func:`scan_inputs` found: the article files, the paths it skipped with a
-    one-line reason (symlinks out of the roots, broken or looping symlinks, unreadable
-    folders), and the resolved roots that reading is confined to (None: not confined)."""
+    """What :func:`scan_inputs` found: the article files (packed: :class:`InputFiles`),
+    the paths it skipped with a one-line reason (symlinks out of the roots, broken or
+    looping symlinks, unreadable folders), and the resolved roots that reading is confined
+    to (None: not confined)."""
 
-    files: list[Path] = field(default_factory=list)
+    files: InputFiles = field(default_factory=lambda: InputFiles(()))
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     roots: list[str] | None = None
+
+    def items(self) -> InputItems:
+        """The ``(path, document id)`` of every file, in order, to be extracted."""
+        return InputItems(self.files)
 
 
 def clean_name(text: str) -> str:
@@ -177,7 +290,7 @@ def scan_inputs(
         shown = ", ".join(str(p) for p in given[:3]) + (" …" if len(given) > 3 else "")
         raise InputError(f"no .txt, .md or .html articles found in {shown}")
     files = sorted(found.values(), key=lambda p: (p.as_posix(), os.path.realpath(p)))
-    return InputScan(files, skipped, None if follow_symlinks else roots)
+    return InputScan(InputFiles(files), skipped, None if follow_symlinks else roots)
 
 
 def collect_paths(
@@ -187,7 +300,7 @@ def collect_paths(
     exclude: Iterable[str | Path] = (),
 ) -> list[Path]:
     """The article files of :func:`scan_inputs` (skipped paths are left out)."""
-    return scan_inputs(paths, follow_symlinks=follow_symlinks, exclude=exclude).files
+    return list(scan_inputs(paths, follow_symlinks=follow_symlinks, exclude=exclude).files)
 
 
 def unique_ids(paths: Iterable[str | Path]) -> dict[Path, str]:
