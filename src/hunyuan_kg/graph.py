@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import pickle
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 import networkx as nx
@@ -35,7 +35,7 @@ from .pipeline.relations import lexicon as relation_lexicon
 from .records import Participant, Source, TimelineEvent, depends_on_dct
 from .resolve import EventReport, NameResolver, merge_events
 from .resolve.events import EVENT_CLASS, main_participant, without_restated_headlines
-from .spill import ExtractionStore, LazySources, StoredDoc
+from .spill import NO_SENTENCE, ExtractionStore, LazySources, StoredDoc
 
 MAX_SOURCES = 20
 _LAUNCH = {"launch", "release", "open_source"}
@@ -228,13 +228,12 @@ class _Builder:
         for key in sorted(buckets):
             reports: list[EventReport] = []
             where: dict[Source, tuple[int, int]] = {}
+            pool: dict[Any, Any] = {}
             for (blob,) in store.rows(
                 "SELECT blob FROM reports WHERE bucket = ? ORDER BY rowid", (buckets[key],)
             ):
                 report, rank, sid = pickle.loads(blob)
-                report.source = replace(
-                    report.source, sentence=store.sentence(self.docs[rank][1], sid)
-                )
+                _share(report, self.docs[rank][0], sid, pool)
                 where[report.source] = (rank, sid)
                 reports.append(report)
             in_bucket: Counter[str] = Counter()
@@ -318,6 +317,35 @@ class _Builder:
             "sources": first,
             "weight": weight,
         }
+
+
+def _share(report: EventReport, doc: str, sid: int, pool: dict[Any, Any]) -> None:
+    """Make a report read back for merging small: its document id is the store's string,
+    its sentence a stand-in (:func:`_sentence_token`), and its participants, names and
+    labels equal to those of other reports of its bucket (``pool``) the same objects."""
+
+    def one(value: Any) -> Any:
+        return pool.setdefault(value, value)
+
+    src = report.source
+    report.source = Source(
+        doc, _sentence_token(sid), src.start, src.end, one(src.date_text), one(src.dct_source)
+    )
+    report.participants = [one(p) for p in report.participants]
+    surfaces = tuple(report.surfaces.items())
+    report.surfaces = pool.setdefault(surfaces, dict(surfaces))
+    report.type, report.status = one(report.type), one(report.status)
+    report.date, report.granularity = one(report.date), one(report.granularity)
+    report.title, report.object_text = one(report.title), one(report.object_text)
+    report.trigger = one(report.trigger)
+
+
+def _sentence_token(sid: int) -> str:
+    """What stands for the sentence numbered ``sid`` in a report being merged: the
+    merge only compares sentences of one document, and two numbers of a document are
+    equal exactly when the sentences are (:meth:`StoredDoc.sid_at`); "" stays "". An
+    event's sources are read from the store with their text (:class:`LazySources`)."""
+    return "" if sid == NO_SENTENCE else sys.intern(f"#{sid}")
 
 
 def _bucket(report: EventReport) -> tuple[str, str, str]:
