@@ -4,6 +4,7 @@ and the scores against the gold annotations."""
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import networkx as nx
@@ -36,6 +37,15 @@ def sample_out(sample_kg, tmp_path_factory):
     out = tmp_path_factory.mktemp("sample_out")
     sample_kg.write(out)
     return out
+
+
+def test_documents_read_from_the_store_behave_as_a_list_in_id_order(sample_kg):
+    docs = list(sample_kg.documents)
+    assert [d.id for d in docs] == sorted(d.id for d in docs) and len(docs) == 11
+    assert sample_kg.documents == docs and len(sample_kg.documents) == len(docs)
+    assert sample_kg.documents[0] == docs[0] and sample_kg.documents[-1] == docs[-1]
+    assert sample_kg.documents[2:5] == docs[2:5]
+    assert pickle.loads(pickle.dumps(sample_kg.documents)) == docs
 
 
 def test_load_returns_a_chinese_language_with_our_components(nlp):

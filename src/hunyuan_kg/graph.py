@@ -35,7 +35,7 @@ from .pipeline.relations import lexicon as relation_lexicon
 from .records import Participant, Source, TimelineEvent, depends_on_dct
 from .resolve import EventReport, NameResolver, merge_events
 from .resolve.events import EVENT_CLASS, main_participant, without_restated_headlines
-from .spill import NO_SENTENCE, ExtractionStore, LazySources, StoredDoc
+from .spill import NO_SENTENCE, ExtractionStore, LazySources, StoredDoc, StoredDocuments
 
 MAX_SOURCES = 20
 _LAUNCH = {"launch", "release", "open_source"}
@@ -206,7 +206,7 @@ class _Builder:
             if attrs is None:
                 attrs = self._edge_attrs(rtype, role, self.edge_ids[key])
             g.add_edge(head, tail, key=f"{rtype}:{role}" if role else rtype, **attrs)
-        kg = KnowledgeGraph(g, events, store.infos())
+        kg = KnowledgeGraph(g, events, StoredDocuments(store))
         kg.store = store  # the events' sources are read from it
         return kg
 

@@ -15,7 +15,7 @@ Graph schema (in memory; exporters flatten lists, see ``docs/output-format.md``)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .records import TimelineEvent
+from .spill import StoredDocuments
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,7 +109,13 @@ class KnowledgeGraph:
     ) -> None:
         self.graph: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
         self.events: list[TimelineEvent] = sorted(events, key=_event_order)
-        self.documents: list[DocumentInfo] = sorted(documents, key=lambda d: d.id)
+        #: The documents in id order: a list, or (in a built graph) a sequence read from
+        #: the build's store on access (:class:`hunyuan_kg.spill.StoredDocuments`).
+        self.documents: Sequence[DocumentInfo] = (
+            documents
+            if isinstance(documents, StoredDocuments)
+            else sorted(documents, key=lambda d: d.id)
+        )
         self.failures: list[Any] = []  # extraction.Failure records, set by hunyuan_kg.build
         #: Warnings not tied to one document (logged during the build), set by the CLI.
         self.build_warnings: list[BuildWarning] = []

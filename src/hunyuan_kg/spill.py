@@ -8,7 +8,9 @@ pass of :func:`hunyuan_kg.graph.build_graph`. The graph keeps only compact refer
 evidence (document rank, sentence number, offsets); the sentences of the sources it
 shows are read back when needed, and an event's sources are a :class:`LazySources`
 sequence that reads them from the store whenever it is iterated. The store's folder is
-removed when the store (and every graph that refers to it) is garbage-collected.
+removed when the store (and every graph that refers to it) is garbage-collected. So is
+each document's :class:`~hunyuan_kg.kg.DocumentInfo`: ``kg.documents`` of a built graph
+is a :class:`StoredDocuments` sequence that reads them from the store on access.
 
 >>> from hunyuan_kg.extraction import DocExtraction
 >>> from hunyuan_kg.kg import DocumentInfo
@@ -51,7 +53,8 @@ _FETCH = 512
 NO_SENTENCE = -1
 
 _SCHEMA = """
-CREATE TABLE docs (row INTEGER PRIMARY KEY, id TEXT NOT NULL, blob BLOB NOT NULL);
+CREATE TABLE docs (row INTEGER PRIMARY KEY, id TEXT NOT NULL, info BLOB NOT NULL,
+                   blob BLOB NOT NULL);
 CREATE TABLE sents (doc INTEGER NOT NULL, sid INTEGER NOT NULL, text TEXT NOT NULL,
                     PRIMARY KEY (doc, sid)) WITHOUT ROWID;
 CREATE TABLE esrc (edge INTEGER NOT NULL, doc INTEGER NOT NULL, sid INTEGER NOT NULL,
@@ -153,10 +156,13 @@ class ExtractionStore:
             starts.append(start)
             sids.append(sid)
         blob = pickle.dumps(
-            (x.info, x.mentions, x.aliases, x.relations, x.events, starts, sids),
+            (x.mentions, x.aliases, x.relations, x.events, starts, sids),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
-        cur = self.execute("INSERT INTO docs (id, blob) VALUES (?, ?)", (x.info.id, blob))
+        info = pickle.dumps(x.info, protocol=pickle.HIGHEST_PROTOCOL)  # any file name
+        cur = self.execute(
+            "INSERT INTO docs (id, info, blob) VALUES (?, ?, ?)", (x.info.id, info, blob)
+        )
         row = cur.lastrowid
         self.executemany("INSERT INTO sents VALUES (?, ?, ?)", [(row, sid, t) for sid, t in rows])
         self._count += 1
@@ -181,16 +187,19 @@ class ExtractionStore:
     def iter_docs(self) -> Iterator[StoredDoc]:
         """Every document, read back one at a time, in id order."""
         for rank, (doc_id, row) in enumerate(self.documents()):
-            (blob,) = self.db.execute("SELECT blob FROM docs WHERE row = ?", (row,)).fetchone()
-            info, mentions, aliases, relations, events, starts, sids = pickle.loads(blob)
+            found = self.db.execute("SELECT info, blob FROM docs WHERE row = ?", (row,))
+            info_blob, blob = found.fetchone()
+            info = pickle.loads(info_blob)
+            mentions, aliases, relations, events, starts, sids = pickle.loads(blob)
             yield StoredDoc(
                 rank, row, doc_id, info, mentions, aliases, relations, events, starts, sids
             )
 
-    def infos(self) -> Iterator[DocumentInfo]:
-        """The :class:`DocumentInfo` of every document, in id order."""
-        for doc in self.iter_docs():
-            yield doc.info
+    def info(self, row: int) -> DocumentInfo:
+        """The :class:`DocumentInfo` of the document stored at ``row``."""
+        (blob,) = self.db.execute("SELECT info FROM docs WHERE row = ?", (row,)).fetchone()
+        info: DocumentInfo = pickle.loads(blob)
+        return info
 
     def sentence(self, row: int, sid: int) -> str:
         """The text of sentence ``sid`` of the document stored at ``row``."""
@@ -213,6 +222,46 @@ def _close(db: sqlite3.Connection, folder: Path) -> None:
     with contextlib.suppress(Exception):  # at exit or in a finalizer: never raise
         db.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+class StoredDocuments(Sequence["DocumentInfo"]):
+    """The :class:`~hunyuan_kg.kg.DocumentInfo` of every document of an
+    :class:`ExtractionStore`, in id order, read from it on access (never all held in
+    memory). Equal to a list of the same infos; pickled (and copied) as that list."""
+
+    def __init__(self, store: ExtractionStore) -> None:
+        self._store = store
+
+    def __len__(self) -> int:
+        return len(self._store.documents())
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentInfo: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DocumentInfo]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentInfo | list[DocumentInfo]:
+        docs = self._store.documents()
+        if isinstance(index, slice):
+            return [self._store.info(row) for _, row in docs[index]]
+        return self._store.info(docs[index][1])
+
+    def __iter__(self) -> Iterator[DocumentInfo]:
+        return (self._store.info(row) for _, row in self._store.documents())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"StoredDocuments({len(self)} documents)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
 
 
 class LazySources(Sequence[Source]):

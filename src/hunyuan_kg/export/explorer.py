@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -132,7 +132,7 @@ def _data_json(kg: KnowledgeGraph, base: Path | None = None) -> Iterator[str]:
     from .gexf import edge_interval, event_periods, node_intervals
 
     g = kg.graph
-    documents = sorted(kg.documents, key=lambda d: d.id)
+    documents = kg.documents  # in id order
     doc_index = {d.id: i for i, d in enumerate(documents)}
     cited = {str(s.doc) for _, d in g.nodes(data=True) for s in d.get("sources", ())}
     cited |= {str(doc) for _, d in g.nodes(data=True) for doc in d.get("docs", ())}
@@ -208,7 +208,7 @@ def _data_json(kg: KnowledgeGraph, base: Path | None = None) -> Iterator[str]:
 
 
 def _doc_rows(
-    documents: list[DocumentInfo], extra_docs: list[str], base: Path | None
+    documents: Sequence[DocumentInfo], extra_docs: list[str], base: Path | None
 ) -> Iterator[list[str]]:
     """The page's documents: id, title, date and link of each the graph lists, then the
     ids of documents only cited."""
