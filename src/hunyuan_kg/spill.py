@@ -109,7 +109,7 @@ class ExtractionStore:
         with self.os_errors():
             self.db.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;"
-                "PRAGMA cache_size=-8192;" + _SCHEMA
+                "PRAGMA cache_size=-2048;" + _SCHEMA
             )
         self._count = 0
         self._order: list[tuple[str, int]] | None = None
