@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import tempfile
 from pathlib import Path
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hunyuan_kg.export import read_timeline_json
-from hunyuan_kg.export.timeline_csv import write_timeline_csv
+from hunyuan_kg.export.timeline_csv import (
+    COLUMNS,
+    CSV_ENCODING,
+    CSV_LINE_END,
+    csv_cell,
+    event_row,
+    write_timeline_csv,
+)
 from hunyuan_kg.export.timeline_json import write_timeline_json
 from hunyuan_kg.export.timeline_md import write_timeline_md
 from hunyuan_kg.export.timelinejs import write_timelinejs
 from hunyuan_kg.kg import KnowledgeGraph
+from hunyuan_kg.records import Source, TimelineEvent
 
 DATED = ["EVENT:found-2021", "EVENT:launch-2023", "EVENT:open-2024", "EVENT:plan-2024"]
 
@@ -75,6 +87,41 @@ def test_timeline_csv_one_row_per_event(toy_kg: KnowledgeGraph, tmp_path: Path) 
     assert df.set_index("id").loc["EVENT:plan-2024", "status"] == "planned"
     with path.open(encoding="utf-8-sig", newline="") as fh:
         assert len(list(csv.DictReader(fh))) == 4
+
+
+_CELL_TEXT = st.text(alphabet=st.sampled_from('a腾,"\r\n=+-@\t '), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_CELL_TEXT, st.lists(st.tuples(_CELL_TEXT, _CELL_TEXT), max_size=4)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_timeline_csv_is_what_csv_dictwriter_writes(events: list) -> None:  # type: ignore[type-arg]
+    timeline = [
+        TimelineEvent(
+            f"EVENT:{i}",
+            "launch",
+            title,
+            "2024-05-30",
+            "day",
+            sources=[Source(doc, sentence, 0, 1) for doc, sentence in sources],
+        )
+        for i, (title, sources) in enumerate(events)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "timeline.csv"
+        write_timeline_csv(KnowledgeGraph(events=timeline), path)
+        written = path.read_bytes().decode(CSV_ENCODING)
+    expected = io.StringIO()
+    writer = csv.DictWriter(expected, fieldnames=COLUMNS, lineterminator=CSV_LINE_END)
+    writer.writeheader()
+    for e in timeline:
+        writer.writerow({k: csv_cell(v) for k, v in event_row(e).items()})
+    assert written == expected.getvalue()
 
 
 def test_timelinejs_dates_to_granularity_and_escaped_text(

@@ -24,7 +24,8 @@ instead of running it as a formula: see :func:`csv_cell`.
 
 from __future__ import annotations
 
-import csv
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,13 @@ def csv_cell(value: object) -> object:
 
 def event_row(event: TimelineEvent) -> dict[str, str]:
     """The CSV row of one event."""
+    fields = _fields(event)
+    fields["sources"] = "\n".join(source_lines(event))
+    return {column: fields[column] for column in COLUMNS}
+
+
+def _fields(event: TimelineEvent) -> dict[str, str]:
+    """Every cell of an event's row but ``sources``."""
     try:
         start, end = date_period(event.date) if event.date else ("", "")
     except ValueError:
@@ -85,15 +93,64 @@ def event_row(event: TimelineEvent) -> dict[str, str]:
         "title": event.title,
         "participants": "|".join(p.label for p in event.participants),
         "docs": "|".join(sorted({s.doc for s in event.sources})),
-        "sources": "\n".join(dict.fromkeys(f"[{s.doc}] {s.sentence}" for s in event.sources)),
         "dct_source": event.dct_source,
     }
 
 
+def source_lines(event: TimelineEvent) -> Iterator[str]:
+    """The lines of an event's ``sources`` cell: ``[doc] sentence``, each once."""
+    seen: set[str] = set()
+    for s in event.sources:
+        line = f"[{s.doc}] {s.sentence}"
+        if line not in seen:
+            seen.add(line)
+            yield line
+
+
+_QUOTED = re.compile(r'[,"\r\n]')
+
+
+def csv_field(text: str) -> str:
+    """``text`` as :func:`csv.writer` (default dialect) writes a field: quoted, its
+    quotes doubled, when it holds a comma, a quote, a CR or an LF.
+
+    >>> csv_field("腾讯"), csv_field("a,b"), csv_field('a "b" c')
+    ('腾讯', '"a,b"', '"a ""b"" c"')
+    """
+    return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
+
+
+def _sources_cell(event: TimelineEvent) -> Iterator[str]:
+    """The ``sources`` cell as :func:`csv_field` writes ``event_row(event)["sources"]``,
+    a line at a time (the sentences of an event are never all in memory)."""
+    lines = source_lines(event)
+    first = next(lines, None)
+    if first is None:
+        return
+    first = str(csv_cell(first))
+    second = next(lines, None)
+    if second is None:
+        yield csv_field(first)
+        return
+    yield '"' + first.replace('"', '""')
+    yield "\n" + second.replace('"', '""')
+    for line in lines:
+        yield "\n" + line.replace('"', '""')
+    yield '"'
+
+
 def write_timeline_csv(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write ``timeline.csv`` (RFC 4180: CRLF record ends, fields with CR/LF quoted)."""
+    """Write ``timeline.csv`` (RFC 4180: CRLF record ends, fields with CR/LF quoted), as
+    :class:`csv.DictWriter` writes :func:`event_row` of every event, each event's
+    ``sources`` cell a line at a time."""
+    before = COLUMNS[: COLUMNS.index("sources")]
+    after = COLUMNS[COLUMNS.index("sources") + 1 :]
     with atomic_writer(path, encoding=CSV_ENCODING) as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator=CSV_LINE_END)
-        writer.writeheader()
+        fh.write(",".join(csv_field(c) for c in COLUMNS) + CSV_LINE_END)
         for event in kg.timeline:
-            writer.writerow({k: csv_cell(v) for k, v in event_row(event).items()})
+            fields = _fields(event)
+            fh.write(",".join(csv_field(str(csv_cell(fields[c]))) for c in before) + ",")
+            for piece in _sources_cell(event):
+                fh.write(piece)
+            fh.write("".join("," + csv_field(str(csv_cell(fields[c]))) for c in after))
+            fh.write(CSV_LINE_END)

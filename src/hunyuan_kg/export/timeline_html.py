@@ -50,7 +50,8 @@ def _template(name: str) -> str:
     return files("hunyuan_kg.export").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def _event_html(event: TimelineEvent, doc_titles: Mapping[str, str]) -> str:
+def _event_html(event: TimelineEvent, doc_titles: Mapping[str, str]) -> Iterator[str]:
+    """One event's ``<li>``, in pieces."""
     planned = event.status != "happened"
     meta = [
         f'<time datetime="{_h(event.date or "")}">{_h(event.date or "")}</time>',
@@ -71,17 +72,17 @@ def _event_html(event: TimelineEvent, doc_titles: Mapping[str, str]) -> str:
             for p in event.participants
         )
         parts.append(f'<p class="participants">{chips}</p>')
+    yield "\n".join(parts)
     if event.sources:
-        items = []
-        for s in event.sources:
+        yield '\n<ul class="sources">'
+        for s in event.sources:  # one at a time: an event's sources are never all in memory
             doc = doc_titles.get(s.doc) or s.doc
-            items.append(
+            yield (
                 f'<li><span class="doc" title="{_h(s.doc)}">{_h(doc)}</span>: '
                 f'<span class="sentence">{_h(s.sentence)}</span></li>'
             )
-        parts.append(f'<ul class="sources">{"".join(items)}</ul>')
-    parts.append("</li>")
-    return "\n".join(parts)
+        yield "</ul>"
+    yield "\n</li>"
 
 
 def timeline_html(kg: KnowledgeGraph) -> str:
@@ -128,7 +129,9 @@ def html_pieces(kg: KnowledgeGraph) -> Iterator[str]:
             f'<h2>{_h(year)}</h2>\n<ol class="events">\n'
         )
         for j, e in enumerate(group):
-            yield ("\n" if j else "") + _event_html(e, doc_titles)
+            if j:
+                yield "\n"
+            yield from _event_html(e, doc_titles)
         yield "\n</ol>\n</section>"
     yield after
 

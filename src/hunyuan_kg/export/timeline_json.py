@@ -18,6 +18,8 @@ where each event is :meth:`TimelineEvent.to_dict` (planned ones have
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,10 +56,29 @@ def write_timeline_json(kg: KnowledgeGraph, path: str | Path) -> None:
             fh.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
         fh.write('  "events": [\n')
         for i, event in enumerate(events):
-            text = json.dumps(event.to_dict(), ensure_ascii=False, indent=2)
-            # JSON escapes every newline inside a string: each line is the dump's own
-            fh.write((",\n" if i else "") + "\n".join("    " + ln for ln in text.split("\n")))
+            fh.write(",\n    " if i else "    ")
+            for piece in event_json(event):
+                # JSON escapes every newline inside a string: each line is the dump's own
+                fh.write(piece.replace("\n", "\n    "))
         fh.write("\n  ]\n}\n")
+
+
+def event_json(event: TimelineEvent) -> Iterator[str]:
+    """``json.dumps(event.to_dict(), ensure_ascii=False, indent=2)`` in pieces: the
+    event, then its sources one at a time (never all in memory).
+
+    >>> e = TimelineEvent("EVENT:1", "launch", "混元发布", sources=[Source("a", "句。", 0, 1)])
+    >>> "".join(event_json(e)) == json.dumps(e.to_dict(), ensure_ascii=False, indent=2)
+    True
+    """
+    text = json.dumps(replace(event, sources=[]).to_dict(), ensure_ascii=False, indent=2)
+    empty = True
+    for source in event.sources:
+        dumped = json.dumps(source.to_dict(), ensure_ascii=False, indent=2)
+        head = text.removesuffix("]\n}") if empty else ","
+        yield head + "\n    " + dumped.replace("\n", "\n    ")
+        empty = False
+    yield text if empty else "\n  ]\n}"
 
 
 def event_from_dict(d: dict[str, Any]) -> TimelineEvent:
