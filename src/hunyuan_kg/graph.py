@@ -226,27 +226,16 @@ class _Builder:
         events: list[TimelineEvent] = []
         participant_edges: dict[_EdgeKey, dict[str, Any]] = {}
         for key in sorted(buckets):
-            reports: list[EventReport] = []
-            where: dict[Source, tuple[int, int]] = {}
-            pool: dict[Any, Any] = {}
-            for (blob,) in store.rows(
-                "SELECT blob FROM reports WHERE bucket = ? ORDER BY rowid", (buckets[key],)
-            ):
-                report, rank, sid = pickle.loads(blob)
-                _share(report, self.docs[rank][0], sid, pool)
-                where[report.source] = (rank, sid)
-                reports.append(report)
             in_bucket: Counter[str] = Counter()
-            for ev in merge_events(reports):
+            for ev, refs in self._merged(buckets[key]):
                 base = _base_id(ev.id, in_bucket)
                 in_bucket[base] += 1
                 seen[base] += 1
                 ev.id = base if seen[base] == 1 else f"{base}#{seen[base]}"
-                refs = [(*where[s], s.start, s.end, s.date_text, s.dct_source) for s in ev.sources]
                 n = len(events)
                 store.executemany(
                     "INSERT INTO evsrc VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(n, pos, *ref) for pos, ref in enumerate(refs)],
+                    ((n, pos, *ref) for pos, ref in enumerate(refs)),
                 )
                 docs = sorted({self.docs[r[0]][0] for r in refs})  # the store's strings
                 g.add_node(
@@ -273,6 +262,25 @@ class _Builder:
                 ev.sources = LazySources(store, n, len(refs))
                 events.append(ev)
         return events, participant_edges
+
+    def _merged(self, bucket: int) -> list[tuple[TimelineEvent, list[_Ref]]]:
+        """The events :func:`merge_events` makes of one bucket's reports, each with its
+        sources as compact references; the reports are let go before the events are
+        stored."""
+        reports: list[EventReport] = []
+        where: dict[Source, tuple[int, int]] = {}
+        pool: dict[Any, Any] = {}
+        for (blob,) in self.store.rows(
+            "SELECT blob FROM reports WHERE bucket = ? ORDER BY rowid", (bucket,)
+        ):
+            report, rank, sid = pickle.loads(blob)
+            _share(report, self.docs[rank][0], sid, pool)
+            where[report.source] = (rank, sid)
+            reports.append(report)
+        return [
+            (ev, [(*where[s], s.start, s.end, s.date_text, s.dct_source) for s in ev.sources])
+            for ev in merge_events(reports)
+        ]
 
     def _participant_attrs(self, refs: list[_Ref]) -> dict[str, Any]:
         """The attributes of a participant edge, whose sources are the event's."""
