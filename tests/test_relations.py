@@ -345,6 +345,13 @@ def test_a_sum_invested_in_building_something_names_no_investee():
         ),
         # taking part in something that is no round
         ("腾讯、阿里巴巴等参与了这次标准制定。", set()),
+        # rounds counted since the founding, the backers listed as 等…投资机构
+        (
+            "百川智能自成立以来已完成五轮融资。其中不乏腾讯、阿里巴巴等知名投资机构。",
+            {("腾讯", "百川智能"), ("阿里巴巴", "百川智能")},
+        ),
+        # a denied round funds nobody
+        ("百川智能否认完成新一轮融资。网传腾讯、阿里巴巴等投资机构参与。", set()),
     ],
 )
 def test_the_investors_of_a_funding_round_invest_in_the_funded_company(text, pairs):
