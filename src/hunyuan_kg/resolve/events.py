@@ -12,7 +12,9 @@ The agent is the one most reports name (one stray report does not add a second m
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from ..pipeline.events import EVENT_CLASS, lexicon
 from ..records import UNSTATED_DCT, Participant, Source, TimelineEvent
@@ -45,20 +47,91 @@ class EventReport:
     surfaces: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class _Group:
-    reports: list[EventReport] = field(default_factory=list)
-    dates: Counter[str] = field(default_factory=Counter)  # kept by add(), in report order
+P = TypeVar("P")  # what stands for a report's source in a merge
 
-    def add(self, report: EventReport) -> None:
-        self.reports.append(report)
-        if report.date:
+
+@dataclass(slots=True)
+class _Group(Generic[P]):
+    """One event being merged: what it takes of its reports, folded in one at a time."""
+
+    first: EventReport | None = None
+    dates: Counter[str] = field(default_factory=Counter)  # of the dated reports, in order
+    granularity: dict[str | None, str | None] = field(default_factory=dict)  # date → first
+    types: Counter[str] = field(default_factory=Counter)
+    agents: Counter[str] = field(default_factory=Counter)  # in order of first report
+    # the first participant of each id as agent (True) or in another role, and its place
+    named: dict[tuple[str, bool], tuple[int, Participant]] = field(default_factory=dict)
+    places: int = 0  # participants folded in
+    # per sentence (document, sentence or offset): the first offset and its stand-in
+    sources: dict[tuple[str, str | int], tuple[int, P]] = field(default_factory=dict)
+
+    def add(self, report: EventReport, source: P, dated: bool = True) -> None:
+        """Fold in a report (its date counts towards the event's when ``dated``)."""
+        if self.first is None:
+            self.first = report
+        if dated and report.date:
             self.dates[report.date] += 1
+        self.granularity.setdefault(report.date, report.granularity)
+        self.types[report.type] += 1
+        for p in report.participants:
+            if p.role == "agent":
+                self.agents[p.id] += 1
+            self.named.setdefault((p.id, p.role == "agent"), (self.places, p))
+            self.places += 1
+        src = report.source
+        key = (src.doc, src.sentence or src.start)
+        if key not in self.sources or src.start < self.sources[key][0]:
+            self.sources[key] = (src.start, source)
+
+    def absorb(self, later: _Group[P]) -> None:
+        """Fold in the reports of ``later`` as if added after this group's (their dates
+        do not count)."""
+        self.types.update(later.types)
+        self.agents.update(later.agents)
+        for date, granularity in later.granularity.items():
+            self.granularity.setdefault(date, granularity)
+        for (pid, agent), (place, p) in later.named.items():
+            self.named.setdefault((pid, agent), (self.places + place, p))
+        self.places += later.places
+        for key, (start, source) in later.sources.items():
+            if key not in self.sources or start < self.sources[key][0]:
+                self.sources[key] = (start, source)
 
     @property
     def date(self) -> str | None:
         """The most precise date, the most reported among equals (first reported on ties)."""
         return max(self.dates, key=lambda d: (len(d), self.dates[d])) if self.dates else None
+
+    def event(self) -> tuple[TimelineEvent, list[P]]:
+        """The merged event (no sources, id not numbered) and its sources' stand-ins."""
+        first = self.first
+        assert first is not None, "an event of no report"
+        etype = min(self.types, key=lambda t: (-self.types[t], t))
+        date = self.date
+        agents = self.agents
+        agent = min(agents, key=lambda a: -agents[a]) if agents else None
+        # each id's first participant, as the agent only when it is the event's agent
+        chosen: dict[str, tuple[int, Participant]] = {}
+        for (pid, as_agent), (place, p) in self.named.items():
+            if (not as_agent or pid == agent) and (pid not in chosen or place < chosen[pid][0]):
+                chosen[pid] = (place, p)
+        participants = [p for _, p in sorted(chosen.values(), key=lambda c: c[0])]
+        main = main_participant(first)
+        title = first.title or _title(
+            etype, participants, first.object_text, first.trigger, first.surfaces
+        )
+        ordered = sorted(self.sources.items(), key=lambda kv: (kv[0][0], kv[1][0]))
+        event = TimelineEvent(
+            id=f"EVENT:{etype}:{date or 'undated'}:{main.label}",
+            type=etype,
+            title=title,
+            date=date,
+            granularity=self.granularity.get(date),
+            status=first.status,  # type: ignore[arg-type]
+            participants=sorted(participants, key=lambda p: (p.role != "agent", p.id)),
+            sources=[],
+        )
+        return event, [source for _, (_, source) in ordered]
 
 
 def main_participant(report: EventReport) -> Participant:
@@ -141,6 +214,11 @@ def _near(date: str, other: str | None, days: int = 31) -> bool:
     return a is not None and b is not None and abs((a[0] - b[0]).days) <= days
 
 
+def states_date(report: EventReport) -> bool:
+    """Whether the report's date is one its article states (not the headline's)."""
+    return bool(report.date) and not _from_headline(report)
+
+
 def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
     """Merge reports into events with deterministic ids and titles."""
     buckets: dict[tuple[str, str, str], list[EventReport]] = defaultdict(list)
@@ -151,30 +229,13 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
         buckets[(cls, main_participant(r).id, r.status)].append(r)
     events: list[TimelineEvent] = []
     for key in sorted(buckets):
-        groups: list[_Group] = []
         ordered = sorted(
             buckets[key], key=lambda r: (-len(r.date or ""), r.source.doc, r.source.start)
         )
-        undated: list[EventReport] = []
-        stated = {r.source.doc for r in ordered if r.date and not _from_headline(r)}
-        for r in ordered:
-            if r.date is None or (_from_headline(r) and r.source.doc in stated):
-                # a headline's publication date gives way to the date its article states
-                # for the same happening (字节发布豆包 2.0 over 2 月 14 日，字节发布…)
-                undated.append(r)
-                continue
-            for g in groups:
-                if _compatible(g.date, r.date):
-                    g.add(r)
-                    break
-            else:
-                groups.append(_Group())
-                groups[-1].add(r)
-        if len(groups) == 1:
-            groups[0].reports.extend(undated)
-        elif undated:
-            groups.append(_Group(undated))
-        events.extend(_event(g) for g in groups)
+        stated = {r.source.doc for r in ordered if states_date(r)}
+        for ev, sources in merge_bucket(((r, r.source) for r in ordered), stated):
+            ev.sources = sources
+            events.append(ev)
     seen: Counter[str] = Counter()
     for e in events:
         seen[e.id] += 1
@@ -183,42 +244,37 @@ def merge_events(reports: list[EventReport]) -> list[TimelineEvent]:
     return events
 
 
-def _event(group: _Group) -> TimelineEvent:
-    reports = group.reports
-    types = Counter(r.type for r in reports)
-    etype = min(types, key=lambda t: (-types[t], t))
-    date = group.date
-    gran = next((r.granularity for r in reports if r.date == date), None)
-    agents = Counter(p.id for r in reports for p in r.participants if p.role == "agent")
-    agent = min(agents, key=lambda a: -agents[a]) if agents else None
-    participants: dict[str, Participant] = {}
-    for r in reports:
-        for p in r.participants:
-            if p.role != "agent" or p.id == agent:
-                participants.setdefault(p.id, p)
-    first = reports[0]
-    main = main_participant(first)
-    title = first.title or _title(
-        etype, list(participants.values()), first.object_text, first.trigger, first.surfaces
-    )
-    sources: list[Source] = []
-    seen: set[tuple[str, str | int]] = set()
-    for src in sorted({r.source for r in reports}, key=lambda s: (s.doc, s.start)):
-        # one sentence is one source (举办 and the conference it names, in one sentence)
-        key = (src.doc, src.sentence or src.start)
-        if key not in seen:
-            seen.add(key)
-            sources.append(src)
-    return TimelineEvent(
-        id=f"EVENT:{etype}:{date or 'undated'}:{main.label}",
-        type=etype,
-        title=title,
-        date=date,
-        granularity=gran,
-        status=first.status,  # type: ignore[arg-type]
-        participants=sorted(participants.values(), key=lambda p: (p.role != "agent", p.id)),
-        sources=sources,
-    )
+def merge_bucket(
+    ordered: Iterable[tuple[EventReport, P]], stated: Container[str]
+) -> list[tuple[TimelineEvent, list[P]]]:
+    """The events of one bucket of :func:`merge_events` (reports of one type class, main
+    participant and status), its reports given one at a time in merge order (longest
+    date first, then by document and offset), each with what stands for its source
+    (``P``); ``stated`` holds the documents that state a date for one of them
+    (:func:`states_date`). Each event comes with the stand-ins of its sources, in
+    document and offset order, one per sentence; its own ``sources`` are left empty
+    and its id is not yet numbered. The reports are folded in as they come: none is
+    kept."""
+    groups: list[_Group[P]] = []
+    undated: _Group[P] = _Group()
+    for r, source in ordered:
+        if r.date is None or (_from_headline(r) and r.source.doc in stated):
+            # a headline's publication date gives way to the date its article states
+            # for the same happening (字节发布豆包 2.0 over 2 月 14 日，字节发布…)
+            undated.add(r, source, dated=False)
+            continue
+        for g in groups:
+            if _compatible(g.date, r.date):
+                g.add(r, source)
+                break
+        else:
+            groups.append(_Group())
+            groups[-1].add(r, source)
+    if len(groups) == 1:
+        groups[0].absorb(undated)
+    elif undated.first is not None:
+        groups.append(undated)
+    return [g.event() for g in groups]
 
 
 def _title(
