@@ -19,10 +19,9 @@ agent takes the one developer its document names for the product.
 from __future__ import annotations
 
 import pickle
-import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -33,8 +32,14 @@ from .pipeline.refs import EntityRef
 from .pipeline.relations import RelationCandidate
 from .pipeline.relations import lexicon as relation_lexicon
 from .records import Participant, Source, TimelineEvent, depends_on_dct
-from .resolve import EventReport, NameResolver, merge_events
-from .resolve.events import EVENT_CLASS, main_participant, without_restated_headlines
+from .resolve import EventReport, NameResolver
+from .resolve.events import (
+    EVENT_CLASS,
+    main_participant,
+    merge_bucket,
+    states_date,
+    without_restated_headlines,
+)
 from .spill import NO_SENTENCE, ExtractionStore, LazySources, StoredDoc, StoredDocuments
 
 MAX_SOURCES = 20
@@ -191,8 +196,9 @@ class _Builder:
                 if id(report) in kept:
                     bucket = buckets.setdefault(_bucket(report), len(buckets))
                     blob = pickle.dumps((report, d.rank, sid), protocol=pickle.HIGHEST_PROTOCOL)
-                    reports.append((bucket, blob))
-            store.executemany("INSERT INTO reports VALUES (?, ?)", reports)
+                    width, stated = len(report.date or ""), states_date(report)
+                    reports.append((bucket, width, d.rank, e.start, stated, blob))
+            store.executemany("INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?)", reports)
             self._flush(batch)
         events, participant_edges = self._events(buckets)
         for nid, refs in self.node_sources.items():
@@ -221,17 +227,15 @@ class _Builder:
         """Merge the reports bucket by bucket (as :func:`merge_events` does, in its bucket
         order and with its ids), store each event's sources and add its node."""
         store, g = self.store, self.g
-        store.execute("CREATE INDEX reports_bucket ON reports (bucket)")
+        store.execute("CREATE INDEX reports_order ON reports (bucket, width DESC, doc, start)")
         seen: Counter[str] = Counter()
         events: list[TimelineEvent] = []
         participant_edges: dict[_EdgeKey, dict[str, Any]] = {}
         for key in sorted(buckets):
-            in_bucket: Counter[str] = Counter()
             for ev, refs in self._merged(buckets[key]):
-                base = _base_id(ev.id, in_bucket)
-                in_bucket[base] += 1
-                seen[base] += 1
-                ev.id = base if seen[base] == 1 else f"{base}#{seen[base]}"
+                seen[ev.id] += 1
+                if seen[ev.id] > 1:
+                    ev.id = f"{ev.id}#{seen[ev.id]}"
                 n = len(events)
                 store.executemany(
                     "INSERT INTO evsrc VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -264,23 +268,28 @@ class _Builder:
         return events, participant_edges
 
     def _merged(self, bucket: int) -> list[tuple[TimelineEvent, list[_Ref]]]:
-        """The events :func:`merge_events` makes of one bucket's reports, each with its
-        sources as compact references; the reports are let go before the events are
-        stored."""
-        reports: list[EventReport] = []
-        where: dict[Source, tuple[int, int]] = {}
+        """The events :func:`merge_events` makes of one bucket's reports (ids not yet
+        numbered), each with its sources as compact references. The reports are read
+        from the store in merge order and folded in one at a time."""
+        stated = {
+            self.docs[rank][0]
+            for (rank,) in self.store.rows(
+                "SELECT DISTINCT doc FROM reports WHERE bucket = ? AND stated", (bucket,)
+            )
+        }
         pool: dict[Any, Any] = {}
-        for (blob,) in self.store.rows(
-            "SELECT blob FROM reports WHERE bucket = ? ORDER BY rowid", (bucket,)
-        ):
-            report, rank, sid = pickle.loads(blob)
-            _share(report, self.docs[rank][0], sid, pool)
-            where[report.source] = (rank, sid)
-            reports.append(report)
-        return [
-            (ev, [(*where[s], s.start, s.end, s.date_text, s.dct_source) for s in ev.sources])
-            for ev in merge_events(reports)
-        ]
+
+        def ordered() -> Iterator[tuple[EventReport, _Ref]]:
+            for (blob,) in self.store.rows(
+                "SELECT blob FROM reports WHERE bucket = ? ORDER BY width DESC, doc, start, rowid",
+                (bucket,),
+            ):
+                report, rank, sid = pickle.loads(blob)
+                _share(report, self.docs[rank][0], sid, pool)
+                src = report.source
+                yield report, (rank, sid, src.start, src.end, src.date_text, src.dct_source)
+
+        return merge_bucket(ordered(), stated)
 
     def _participant_attrs(self, refs: list[_Ref]) -> dict[str, Any]:
         """The attributes of a participant edge, whose sources are the event's."""
@@ -361,19 +370,6 @@ def _bucket(report: EventReport) -> tuple[str, str, str]:
     cls = EVENT_CLASS.get(report.type, report.type)
     cls = f"{cls}:{report.title}" if report.title else cls
     return (cls, main_participant(report).id, report.status)
-
-
-_NUMBERED = re.compile(r"(.*)#(\d+)")
-
-
-def _base_id(event_id: str, earlier: Counter[str]) -> str:
-    """The id :func:`merge_events` gave an event before numbering repeats (``X#2`` for a
-    second ``X``), from the ids it returned for one bucket (``earlier``: how many times
-    each base id came before). Exact: within a bucket every id ends with the same label."""
-    m = _NUMBERED.fullmatch(event_id)
-    if m and earlier[m[1]] and int(m[2]) == earlier[m[1]] + 1:
-        return m[1]
-    return event_id
 
 
 def _maker_as_agent(

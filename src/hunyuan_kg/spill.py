@@ -64,7 +64,8 @@ CREATE TABLE evsrc (ev INTEGER NOT NULL, pos INTEGER NOT NULL, doc INTEGER NOT N
                     sid INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
                     date_text TEXT NOT NULL, dct TEXT NOT NULL, PRIMARY KEY (ev, pos))
                     WITHOUT ROWID;
-CREATE TABLE reports (bucket INTEGER NOT NULL, blob BLOB NOT NULL);
+CREATE TABLE reports (bucket INTEGER NOT NULL, width INTEGER NOT NULL, doc INTEGER NOT NULL,
+                      start INTEGER NOT NULL, stated INTEGER NOT NULL, blob BLOB NOT NULL);
 """
 
 
