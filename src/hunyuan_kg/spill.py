@@ -36,8 +36,9 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from .listlike import ListLike
 from .records import Source
 
 if TYPE_CHECKING:
@@ -225,7 +226,18 @@ def _close(db: sqlite3.Connection, folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-class StoredDocuments(Sequence["DocumentInfo"]):
+T = TypeVar("T")
+
+
+class _StoreView(ListLike[T]):
+    """A sequence read from an :class:`ExtractionStore` on access; pickled (and copied)
+    as the list of its items, since the store stays with its process."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
+
+
+class StoredDocuments(_StoreView["DocumentInfo"]):
     """The :class:`~hunyuan_kg.kg.DocumentInfo` of every document of an
     :class:`ExtractionStore`, in id order, read from it on access (never all held in
     memory). Equal to a list of the same infos; pickled (and copied) as that list."""
@@ -251,21 +263,11 @@ class StoredDocuments(Sequence["DocumentInfo"]):
     def __iter__(self) -> Iterator[DocumentInfo]:
         return (self._store.info(row) for _, row in self._store.documents())
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(other) == len(self) and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"StoredDocuments({len(self)} documents)"
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (list, (list(self),))
 
-
-class LazySources(Sequence[Source]):
+class LazySources(_StoreView[Source]):
     """An event's sources, read from its :class:`ExtractionStore` whenever they are
     iterated (they are never all held in memory). Equal to a list of the same sources;
     pickled (and copied) as that list."""
@@ -311,15 +313,5 @@ class LazySources(Sequence[Source]):
             raise IndexError("source index out of range")
         return next(self._query(i, i + 1))
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(other) == self._length and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"LazySources({self._length} sources)"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (list, (list(self),))

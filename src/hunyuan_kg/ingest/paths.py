@@ -25,6 +25,7 @@ from typing import overload
 
 from hunyuan_kg.ingest.errors import InputError
 from hunyuan_kg.ingest.safe_read import is_within, os_reason
+from hunyuan_kg.listlike import ListLike
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -79,7 +80,7 @@ class PackedStrings(Sequence[str]):
         return (self._at(i) for i in range(len(self)))
 
 
-class InputFiles(Sequence[Path]):
+class InputFiles(ListLike[Path]):
     """Article files, in order, kept as :class:`PackedStrings` (:attr:`texts`, each
     ``str`` of its Path); a Path is made on access."""
 
@@ -102,13 +103,6 @@ class InputFiles(Sequence[Path]):
 
     def __iter__(self) -> Iterator[Path]:
         return (Path(t) for t in self.texts)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"InputFiles({len(self)} files)"
