@@ -166,7 +166,7 @@ class RelationExtractor:
         ]
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         starts = [e.start for e in ents]
-        doc_ids = {e.kb_id: e for e in ents if e.kb_id}  # first mention of each known entity
+        doc_ids = {e.kb_id: e for e in ents if e.kb_id}  # a mention (the last) of each known entity
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
         funded: tuple[int, EntityRef] | None = None  # (sentence index, organisation)
         for si, (s_start, s_end) in enumerate(sents):
@@ -415,7 +415,6 @@ class RelationExtractor:
     ) -> None:
         if self.gazetteer is None:
             return
-        by_id = {**doc_ids, **{e.kb_id: e for e in ents if e.kb_id}}
         for ent in ents:
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
@@ -423,7 +422,7 @@ class RelationExtractor:
             p_ref = (
                 EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
                 if parent is not None
-                else self._parent_in_sentence(ent, by_id)
+                else self._parent_in_document(ent, ents, doc_ids)
             )
             if p_ref is None:
                 continue
@@ -432,14 +431,18 @@ class RelationExtractor:
             )
             out.append(RelationCandidate(rel, head, tail, "", sent, ent.start, ent.end))
 
-    def _parent_in_sentence(self, ent: EntityRef, by_id: dict[str, EntityRef]) -> EntityRef | None:
+    def _parent_in_document(
+        self, ent: EntityRef, sentence: list[EntityRef], doc_ids: dict[str, EntityRef]
+    ) -> EntityRef | None:
         """The gazetteer parent of ``ent`` when the document names it too (字节跳动推出了
-        抖音, or 抖音 in one sentence and 字节跳动 in another: 抖音's parent is 字节跳动)."""
+        抖音, or 抖音 in one sentence and 字节跳动 in another: 抖音's parent is 字节跳动),
+        as the sentence names it if it does."""
         assert self.gazetteer is not None
         own = self.gazetteer.entries.get(ent.kb_id)
         if own is None or own.parent is None:
             return None
-        parent = by_id.get(own.parent)
+        here = (e for e in reversed(sentence) if e.kb_id == own.parent)
+        parent = next(here, None) or doc_ids.get(own.parent)
         return parent if parent is not None and parent.label == "ORG" else None
 
     def _named_parent(self, ent: EntityRef) -> Any:
