@@ -348,3 +348,25 @@ def test_a_company_founding_an_unnamed_object_is_not_its_own_founding(nlp):
 def test_an_ipo_is_a_listing_but_not_a_pre_ipo_round_or_the_ipo_market(nlp, text, listed):
     doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4))
     assert any(e.type == "listing" for e in doc._.events) is listed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day of the report, not the end of the period it covers
+        ("8 月 20 日，星河科技公布截至 2024 年 6 月 30 日的半年度业绩。", "2024-08-20"),
+        ("3 月 5 日晚，星河科技发布 2023 年第四季度财报。", "2024-03-05"),
+        ("星河科技发布财报。", None),  # no date of its own: no dated report
+    ],
+)
+def test_an_earnings_report_is_dated_by_its_publication_not_its_period(nlp, text, expected):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 9, 1))
+    reports = [e for e in doc._.events if e.type == "earnings"]
+    assert [e.date for e in reports] == [expected]
+    assert [(p.text, role) for p, role in reports[0].participants] == [("星河科技", "theme")]
+    assert not [e for e in doc._.events if e.type == "launch"]
+
+
+def test_what_a_report_shows_is_no_new_report(nlp):
+    doc = doc_with_ents(nlp, "星河科技的财报显示，2023 年营收增长。", {"星河科技": "ORG"})
+    assert [e for e in doc._.events if e.type == "earnings"] == []

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
-from .events import EventCandidate, lexicon, span_mask, triggers_in
+from .events import EventCandidate, as_of, lexicon, span_mask, triggers_in
 from .extensions import doc_text
 from .refs import EntityRef
 from .sentences import within
@@ -62,6 +62,7 @@ class _ClauseLexicon:
     no_predicate_start: tuple[str, ...]
     subject_joiners: frozenset[str]
     figure: re.Pattern[str]
+    statistic: re.Pattern[str]
     predicate_start: re.Pattern[str]
     max_title: int
 
@@ -89,6 +90,7 @@ def clause_lexicon() -> _ClauseLexicon:
         no_predicate_start=tuple(raw["no_predicate_start"]),
         subject_joiners=frozenset(raw["subject_joiners"]),
         figure=re.compile(raw["figure"]),
+        statistic=re.compile(raw["statistic"]),
         predicate_start=re.compile(
             rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
             rf"(?:{alternation(raw['predicate_adverbs'])})*(?:{verbs})"
@@ -127,6 +129,7 @@ class ClauseEvents:
                     or (s._.date.kind == "vague" and s.text in self.lex.vague_at_dct)
                 )
                 and not any(ent_chars[s.start_char : s.end_char])
+                and not as_of(self.lex, text, s)
             ),
             key=lambda s: s.start_char,
         )
@@ -242,6 +245,8 @@ class ClauseEvents:
             if not title or status == "denied":
                 continue  # 并非今年才开始: a denial is no happening
             trigger = next(triggers_in(self.lex, text, lo, hi, *masks), None)
+            if trigger is None and self.clex.statistic.search(rest):
+                continue  # 全年收入为 12 亿元, 月活已达 6000 万: a figure, not a happening
             etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
             at = trigger.start() if trigger else (names[0].start_char if names else lo)
             ev = EventCandidate(

@@ -91,6 +91,8 @@ class _Lexicon:
     vague_at_dct: frozenset[str]
     headline_date_text: str
     own_time: re.Pattern[str]
+    as_of: tuple[str, ...]
+    object_events: frozenset[str]
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
     named_event_type: str
@@ -131,6 +133,13 @@ def triggers_in(
             yield m
 
 
+def as_of(lex: _Lexicon, text: str, date: Span) -> bool:
+    """Whether ``date`` ends a reporting period (截至 2024 年 3 月 31 日): the state of
+    things on that day, not the day anything happened."""
+    before = text[max(0, date.start_char - 6) : date.start_char].rstrip()
+    return before.endswith(lex.as_of)
+
+
 @cache
 def lexicon() -> _Lexicon:
     """The compiled trigger lexicon."""
@@ -155,6 +164,8 @@ def lexicon() -> _Lexicon:
         vague_at_dct=frozenset(raw["vague_at_dct"]),
         headline_date_text=str(raw["headline_date_text"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
+        as_of=tuple(raw["as_of"]),
+        object_events=frozenset(raw["object_events"]),
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
         named_event_type=raw["named_event_type"],
@@ -356,13 +367,17 @@ class EventExtractor:
             return None
         return ev
 
-    @staticmethod
-    def _names_something(ev: EventCandidate) -> bool:
+    def _names_something(self, ev: EventCandidate) -> bool:
         """A theme-less event needs a date and an object that names something: 发布产品
         names nothing, 接任首席执行官 names a post."""
         obj = ev.object_text
-        if ev.date is None or not obj:
-            return False
+        if ev.date is None or not obj or obj.startswith(self.lex.as_of):
+            return False  # 发布截至 6 月 30 日的…: a reporting period, not a thing
+        if any(
+            self.lex.trigger_type[m.group().lower()] in self.lex.object_events
+            for m in self.lex.trigger_rx.finditer(obj)
+        ):
+            return False  # 发布第四季度财报: the object is a report, an event of its own
         return not Gazetteer.default().is_stopword(obj) or bool(
             relation_lexicon().title.fullmatch(obj)
         )
@@ -518,7 +533,11 @@ class EventExtractor:
     def _date(
         self, ev: EventCandidate, text: str, c_left: int, c_right: int, sent: _Sentence
     ) -> None:
-        in_clause = [d for d in sent.dates if c_left <= d.start_char < c_right]
+        dates = [d for d in sent.dates if not as_of(self.lex, text, d)]
+        if self.lex.types[ev.type].get("reports_period"):
+            # 一季度业绩, 2023 年财报: the period reported on, not the day of the report
+            dates = [d for d in dates if d._.date.granularity in ("day", "week", "month")]
+        in_clause = [d for d in dates if c_left <= d.start_char < c_right]
         vague = [d for d in in_clause if d._.date.kind == "vague"]
         if any(d.text not in self.lex.vague_at_dct for d in vague):
             return  # 前段时间, 此前 …: a time of its own, not a calendar date
@@ -527,7 +546,7 @@ class EventExtractor:
             or text.startswith(self.lex.attributive_after, ev.end)
             or ev.trigger in self.lex.stative
         )
-        pool = in_clause or [d for d in sent.dates if d.end_char <= c_left and borrow]
+        pool = in_clause or [d for d in dates if d.end_char <= c_left and borrow]
         if pool:
             before = [d for d in pool if d.end_char <= ev.start]
             best = before[-1] if before else pool[0]
