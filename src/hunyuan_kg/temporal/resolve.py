@@ -184,8 +184,8 @@ def _period(groups: dict[str, str], ctx: Context) -> tuple[Granularity, int] | N
     ):
         if group in groups:
             code = str(t[table][groups[group]])
-    if code is None:
-        return None
+    if code is None or code == "year":
+        return None  # 年底: the year itself
     return ("quarter" if code[0] == "Q" else "half"), int(code[1:])
 
 
@@ -203,7 +203,7 @@ def resolve_calendar(groups: dict[str, str], kind: Kind, ctx: Context) -> Resolu
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     period = _period(groups, ctx)
-    if period is None and not groups.keys().isdisjoint(("quarter", "quarter_q", "year_edge")):
+    if period is None and not groups.keys().isdisjoint(("quarter", "quarter_q")):
         return None
     granularity: Granularity
     if day is not None:
