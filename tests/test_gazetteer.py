@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from hunyuan_kg.gazetteer import Gazetteer
+from hunyuan_kg.gazetteer import Entry, Gazetteer, fold_short_forms
 from hunyuan_kg.normalize import name_key
 from hunyuan_kg.resources import data_path, read_jsonl, read_yaml
 
@@ -272,4 +272,27 @@ def test_verified_names_are_typed_records_that_the_matcher_resolves_to_themselve
         for text in surfaces(rec):
             assert surface_key(text) not in stops, rec
             entry = gazetteer.lookup(text)
-            assert entry is not None and entry.id == rec["id"], (text, entry and entry.id)
+            assert entry is not None, text
+            # itself, or the company it is the short form of (data/gazetteers/short_forms.yml)
+            folded = rec["type"] == "ORG" and entry.name.startswith(rec["name"])
+            assert entry.id == rec["id"] or folded, (text, entry.id)
+
+
+def test_a_learned_short_form_folds_into_its_company_but_never_into_a_subsidiary() -> None:
+    short_forms = read_yaml(data_path("gazetteers", "short_forms.yml"))
+    kinds, words = short_forms["learned_kinds"], short_forms["company_words"]
+    long = Entry("polaris_motors", "北辰汽车", "ORG", kind="company")
+    unit = Entry("polaris_ai", "北辰科技", "ORG", kind="company", parent="polaris_group")
+    short = Entry("verified_1", "北辰", "ORG", kind="verified")
+    listed = Entry("polaris", "北辰", "ORG", kind="company")
+    [folded] = fold_short_forms([long, short], kinds, words)
+    assert (folded.id, folded.aliases) == ("polaris_motors", ("北辰",))
+    assert fold_short_forms([unit, short], kinds, words) == [unit, short]
+    assert fold_short_forms([long, listed], kinds, words) == [long, listed]
+    # in the shipped gazetteer no learned short form is left beside its company
+    gazetteer = Gazetteer.default()
+    for entry in gazetteer.entries.values():
+        if entry.type == "ORG" and entry.kind in kinds:
+            for word in words:
+                full = gazetteer.lookup(entry.name + word)
+                assert full is None or full.id == entry.id or full.parent is not None, entry

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -91,7 +91,8 @@ class Gazetteer:
         ]
         stop_file = folder / "stoplist.yml"
         stop = _flatten(read_yaml(stop_file)) if stop_file.exists() else []
-        return cls(entries, stop)
+        short = read_yaml(folder / "short_forms.yml")
+        return cls(fold_short_forms(entries, short["learned_kinds"], short["company_words"]), stop)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry one of whose names or aliases equals ``name`` (after normalization)."""
@@ -152,6 +153,61 @@ def _longest(cands: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, st
         else:
             i -= 1
     return sorted(out)
+
+
+def fold_short_forms(
+    entries: list[Entry], learned_kinds: Iterable[str], company_words: Iterable[str]
+) -> list[Entry]:
+    """Fold a learned company name into the entry that names it with a company word after
+    it (``data/gazetteers/short_forms.yml``): the short name becomes an alias.
+
+    >>> long = Entry("weima", "威马汽车", "ORG")
+    >>> short = Entry("v1", "威马", "ORG", kind="verified", ambiguous=frozenset({"威马"}))
+    >>> folded = fold_short_forms([long, short], ["verified"], ["汽车"])
+    >>> [(e.name, e.aliases, sorted(e.ambiguous)) for e in folded]
+    [('威马汽车', ('威马',), ['威马'])]
+    """
+    ranks = {kind: rank for rank, kind in enumerate(learned_kinds)}  # least trusted first
+    kinds, words = frozenset(ranks), tuple(company_words)
+    by_name = {name_key(f): e for e in entries if e.type == "ORG" for f in e.surface_forms}
+    into: dict[str, Entry] = {}  # short entry id -> the entry it folds into
+    for e in entries:
+        if e.type != "ORG" or e.kind not in kinds:
+            continue
+        for word in words:
+            full = by_name.get(name_key(e.name + word))
+            if full is not None and full.id != e.id and full.parent is None:
+                into[e.id] = full
+                break
+    if not into:
+        return entries
+    for short_id, full in into.items():  # 大众 → 大众汽车 → 大众汽车集团
+        while full.id in into:
+            full = into[full.id]
+        into[short_id] = full
+    by_id = {e.id: e for e in entries}
+    extra: dict[str, list[Entry]] = {}
+    for short_id, full in into.items():
+        extra.setdefault(full.id, []).append(by_id[short_id])
+    out = []
+    for e in entries:
+        if e.id in into:
+            continue
+        if e.id in extra:
+            folded = extra[e.id]
+            kind = e.kind
+            if kind in kinds:  # a learned name takes the most trusted kind of its forms
+                kind = max((x.kind for x in (e, *folded)), key=lambda k: ranks.get(k or "", -1))
+            e = replace(
+                e,
+                kind=kind,
+                aliases=(*e.aliases, *(s.name for s in folded)),
+                ambiguous=e.ambiguous.union(*(s.ambiguous for s in folded)),
+            )
+        if e.parent in into:
+            e = replace(e, parent=into[e.parent].id)
+        out.append(e)
+    return out
 
 
 def _entry(row: dict[str, Any]) -> Entry:
