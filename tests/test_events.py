@@ -370,3 +370,27 @@ def test_an_earnings_report_is_dated_by_its_publication_not_its_period(nlp, text
 def test_what_a_report_shows_is_no_new_report(nlp):
     doc = doc_with_ents(nlp, "星河科技的财报显示，2023 年营收增长。", {"星河科技": "ORG"})
     assert [e for e in doc._.events if e.type == "earnings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # a nickname in brackets neither ends the clause nor becomes the agent
+        ("2022 年 3 月 1 日，王伟宣布，前总裁林远（花名：老林）离任星河科技。", "林远"),
+        # nor does a stock code with an exchange's name in it
+        ("2023 年 5 月 8 日，据北辰资本消息，星河科技（北辰交易所代码：XH）推出云帆。", "星河科技"),
+    ],
+)
+def test_a_short_bracketed_aside_is_transparent(nlp, text, agent):
+    ents = {
+        "王伟": "PERSON",
+        "北辰资本": "ORG",
+        "林远": "PERSON",
+        "老林": "PERSON",
+        "星河科技": "ORG",
+        "北辰交易所": "ORG",
+        "云帆": "PRODUCT",
+    }
+    doc = doc_with_ents(nlp, text, {k: v for k, v in ents.items() if k in text})
+    [event] = doc._.events
+    assert [p.text for p, role in event.participants if role == "agent"] == [agent]

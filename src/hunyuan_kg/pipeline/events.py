@@ -49,6 +49,8 @@ from .turns import SPEAKER, is_publisher_turn, is_turn_label
 
 extensions.register()
 
+_BRACKET = re.compile(r"[（(）)]")
+
 #: Event types reported as one class when merging and scoring (a release is a launch).
 EVENT_CLASS = {"release": "launch"}
 
@@ -82,6 +84,7 @@ class _Lexicon:
     denied: re.Pattern[str]
     cue_window: int
     clause_rx: re.Pattern[str]
+    aside_rx: re.Pattern[str]
     carry: tuple[str, ...]
     carry_before: re.Pattern[str]
     passive_by: re.Pattern[str]
@@ -155,6 +158,7 @@ def lexicon() -> _Lexicon:
         denied=re.compile("|".join(raw["denied"])),
         cue_window=int(raw["cue_window"]),
         clause_rx=re.compile(raw["clause_breaks"]),
+        aside_rx=re.compile(raw["aside"]),
         carry=tuple(raw["carry_date"]),
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
         passive_by=re.compile(raw["passive_by"]),
@@ -203,6 +207,8 @@ class _Sentence:
     # the publication date, for a sentence of the article's headline: what a headline
     # reports happened when it was published (百度发布文心4.5 over an article of that day)
     headline_date: str | None = None
+    # the short bracketed asides of the sentence, found once (see EventExtractor._clause)
+    asides: list[tuple[int, int]] | None = None
 
 
 class EventExtractor:
@@ -265,10 +271,24 @@ class EventExtractor:
         return doc
 
     def _clause(self, text: str, sent: _Sentence, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``start:end``: between the breaks before and after it, where a
+        short aside in brackets breaks nothing (陈航（花名：无招）离任, 小米（01810.HK）发布)."""
+        if sent.asides is None:
+            sent.asides = [m.span() for m in self.lex.aside_rx.finditer(text, sent.start, sent.end)]
+        asides = sent.asides
+        for a, b in asides:
+            if a < start < b:
+                return a + 1, b - 1  # a trigger inside an aside: the aside is its clause
+
+        def breaks(lo: int, hi: int) -> Iterator[re.Match[str]]:
+            for m in self.lex.clause_rx.finditer(text, lo, hi):
+                if not any(a <= m.start() < b for a, b in asides):
+                    yield m
+
         left = sent.start
-        for m in self.lex.clause_rx.finditer(text, sent.start, start):
+        for m in breaks(sent.start, start):
             left = m.end()
-        right_m = self.lex.clause_rx.search(text, end, sent.end)
+        right_m = next(breaks(end, sent.end), None)
         return left, right_m.start() if right_m else sent.end
 
     def _skipped(self, text: str, ent: Span) -> bool:
@@ -290,7 +310,16 @@ class EventExtractor:
         if sent.usable is None:
             sent.usable = [e for e in sent.ents if not self._skipped(text, e)]
         usable = sent.usable
-        in_clause = [e for e in usable if c_left <= e.start_char and e.end_char <= c_right]
+        asides = [(a, b) for a, b in sent.asides or [] if not a < start < b]
+        in_clause = [
+            e
+            for e in usable
+            if c_left <= e.start_char
+            and e.end_char <= c_right
+            # a name inside an aside glosses the one before it: no argument of its own
+            # (unless the trigger is in that aside too)
+            and not any(a < e.start_char and e.end_char < b for a, b in asides)
+        ]
 
         def before(pool: list[Span], labels: list[str]) -> Span | None:
             for label in labels:
@@ -426,7 +455,9 @@ class EventExtractor:
         """The object phrase after a trigger, or "" when what follows is not one."""
         if not self.lex.object_phrase.match(text, end, c_right):
             return ""
-        return text[end:c_right].strip().removeprefix("了").removeprefix("出").strip()[:24]
+        # up to a bracket: an aside (以下简称…) is no part of the object
+        phrase = _BRACKET.split(text[end:c_right], maxsplit=1)[0]
+        return phrase.strip().removeprefix("了").removeprefix("出").strip()[:24]
 
     def _head_of(self, text: str, theme: Span, pool: list[Span]) -> Span:
         """The owned entity when the theme owns the next one (开源通义千问的通用模型 Qwen-7B:
@@ -538,6 +569,9 @@ class EventExtractor:
             # 一季度业绩, 2023 年财报: the period reported on, not the day of the report
             dates = [d for d in dates if d._.date.granularity in ("day", "week", "month")]
         in_clause = [d for d in dates if c_left <= d.start_char < c_right]
+        if text.startswith(self.lex.attributive_after, ev.end):
+            # 2023 年创办的零一万物今天开源了…: what follows 的 dates the main predicate
+            in_clause = [d for d in in_clause if d.end_char <= ev.start]
         vague = [d for d in in_clause if d._.date.kind == "vague"]
         if any(d.text not in self.lex.vague_at_dct for d in vague):
             return  # 前段时间, 此前 …: a time of its own, not a calendar date
