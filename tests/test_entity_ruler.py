@@ -431,3 +431,33 @@ def test_a_bare_model_code_written_onto_a_chinese_word_is_no_name_of_its_own(
     nlp, text, code, found
 ):
     assert (code in [e.text for e in nlp(text).ents]) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("腾讯前副总裁吴军（花名：老吴）加入了新公司。之后老吴很少露面。", "老吴", "PERSON"),
+        (
+            "上海星河智能科技有限公司（以下简称“星河智能”）今天成立。星河智能有 20 人。",
+            "星河智能",
+            "ORG",
+        ),
+    ],
+)
+def test_a_name_declared_in_brackets_is_an_entity_wherever_it_stands(nlp, text, name, label):
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert found.count((name, label)) == 2, found
+
+
+def test_a_bracket_without_a_declaring_word_declares_no_name(nlp):
+    assert "星河" not in [e.text for e in nlp("腾讯（星河）今天发布了新品。").ents]
+
+
+def test_declared_names_are_one_entity_in_the_graph(nlp, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "腾讯前副总裁吴军（花名：老吴）加入了新公司。之后老吴很少露面。", encoding="utf-8"
+    )
+    kg = hunyuan_kg.build([article], nlp=nlp)
+    people = [d for _, d in kg.graph.nodes(data=True) if d.get("type") == "PERSON"]
+    assert [sorted(p["aliases"]) for p in people] == [["吴军", "老吴"]]

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from .document import Document
 from .kg import DocumentInfo
+from .pipeline.declared import alias_brackets
 from .pipeline.events import EventCandidate
 from .pipeline.extensions import doc_text
 from .pipeline.refs import EntityRef
@@ -142,13 +143,21 @@ def extraction_from_doc(doc: Doc, info: DocumentInfo) -> DocExtraction:
 def parenthetical_aliases(
     text: str, mentions: list[EntityRef]
 ) -> list[tuple[EntityRef, EntityRef]]:
-    """Name pairs written ``A（B）`` with both of one type: 深度求索（DeepSeek）."""
+    """Name pairs of one type written ``A（B）``, also with a declaring word: 深度求索
+    （DeepSeek）, 陈航（花名：无招）, 星河智能科技有限公司（以下简称“星河科技”）.
+
+    >>> text = "陈航（花名：无招）离任。"
+    >>> a, b = EntityRef("陈航", "PERSON", "", 0, 2), EntityRef("无招", "PERSON", "", 6, 8)
+    >>> [(x.text, y.text) for x, y in parenthetical_aliases(text, [a, b])]
+    [('陈航', '无招')]
+    """
+    opening, closing = alias_brackets()
     pairs = []
     for a, b in pairwise(mentions):
         if (
             a.label == b.label
-            and text[a.end : b.start].strip() in ("（", "(")
-            and text[b.end : b.end + 1] in ("）", ")")
+            and opening.fullmatch(text, a.end, b.start)
+            and closing.match(text, b.end)
         ):
             pairs.append((a, b))
     return pairs

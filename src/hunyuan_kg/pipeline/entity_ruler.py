@@ -29,6 +29,7 @@ from ..gazetteer import Entry, Gazetteer, Match
 from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
+from .declared import declared_name
 from .extensions import doc_text
 from .relations import title_pattern
 from .turns import publisher_core
@@ -216,6 +217,8 @@ class EntityRuler:
         chosen += self._repeats(text, added, taken)
         listed = self._take(self._list_cands(text, chosen), chosen, taken)
         chosen += self._repeats(text, listed, taken)
+        declared = self._take(_declared_cands(text, chosen), chosen, taken)
+        chosen += self._repeats(text, declared, taken)
         split_at(doc, (x for c in chosen for x in (c.start, c.end)))
         spans: list[Span] = []
         for c in sorted(chosen, key=lambda c: c.start):
@@ -705,6 +708,16 @@ def _list_items(
         while end > start and text[end - 1].isspace():
             end -= 1
         out.append((start, end))
+    return out
+
+
+def _declared_cands(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """A name declared in brackets after a person, organisation or product (陈航（花名：
+    无招）, …有限公司（以下简称“星河科技”）) is a name of the same type."""
+    out = []
+    for c in chosen:
+        if c.label in ("PERSON", "ORG", "PRODUCT") and (span := declared_name(text, c.end)):
+            out.append(_Cand(span[0], span[1], c.label, "", 3))
     return out
 
 
