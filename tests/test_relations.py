@@ -397,3 +397,47 @@ def test_a_comparison_makes_the_compared_ones_competitors(text, pairs):
     assert {tuple(sorted(p)) for p in pairs} <= found
     if not pairs:
         assert not found
+
+
+def doc_with_names_in_order(nlp, text, names):
+    """``names`` [(text, label)] in the order they are written, each found after the one
+    before: a family's name is not marked again inside its member's."""
+    doc, spans, at = nlp.make_doc(text), [], 0
+    for name, label in names:
+        start = text.index(name, at)
+        spans.append(doc.char_span(start, start + len(name), label))
+        at = start + len(name)
+    doc.ents = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+P = "PRODUCT"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a variant word, a size and a version each make a member of the family
+        (
+            "北斗 2.0 推出后，北斗 2.0 Pro 紧随其后。",
+            ["北斗 2.0", "北斗 2.0 Pro"],
+            [("北斗 2.0 Pro", "北斗 2.0")],
+        ),
+        ("云帆系列里，云帆-13B 最受欢迎。", ["云帆", "云帆-13B"], [("云帆-13B", "云帆")]),
+        # the longest family wins
+        (
+            "北斗、北斗 3 和北斗 3 Max 都已上线。",
+            ["北斗", "北斗 3", "北斗 3 Max"],
+            [("北斗 3", "北斗"), ("北斗 3 Max", "北斗 3")],
+        ),
+        # one more digit is another name, not a version (X-2 and X-21)
+        ("X-2 和 X-21 是两款机型。", ["X-2", "X-21"], []),
+        # letters glued onto a name make another word
+        ("Sky 和 Skyline 是两款产品。", ["Sky", "Skyline"], []),
+    ],
+)
+def test_a_product_named_by_its_family_and_a_version_is_part_of_it(nlp, text, names, expected):
+    doc = doc_with_names_in_order(nlp, text, [(n, P) for n in names])
+    assert [(h, t) for kind, h, t, _ in rels(doc) if kind == "part_of"] == expected

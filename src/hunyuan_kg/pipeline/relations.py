@@ -93,6 +93,7 @@ class _Lexicon:
     symmetric: frozenset[str]
     byline: re.Pattern[str]
     title: re.Pattern[str]  # one job title (titles.yml)
+    variant: re.Pattern[str]  # what follows a product family's name in a variant's name
 
 
 @cache
@@ -146,6 +147,12 @@ def lexicon() -> _Lexicon:
         symmetric=frozenset(raw["symmetric"]),
         byline=re.compile(f"(?P<role>{alternation(labels)}){raw['byline_after_label']}"),
         title=re.compile(title_rx),
+        variant=re.compile(
+            raw["variant_of_family"].replace(
+                "{VARIANT}",
+                alternation(read_yaml(data_path("resolve", "rules.yml"))["variant_words"]),
+            )
+        ),
     )
 
 
@@ -167,6 +174,7 @@ class RelationExtractor:
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         starts = [e.start for e in ents]
         doc_ids = {e.kb_id: e for e in ents if e.kb_id}  # a mention (the last) of each known entity
+        families = {e.text: e for e in ents if e.label == "PRODUCT"}  # product names, by text
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
         funded: tuple[int, EntityRef] | None = None  # (sentence index, organisation)
         for si, (s_start, s_end) in enumerate(sents):
@@ -186,6 +194,7 @@ class RelationExtractor:
             for rule in self.lex.rules:
                 self._apply(rule, text, (s_start, s_end), s_ents, groups, out)
             self._name_rules((s_start, s_end), s_ents, doc_ids, out)
+            self._variants((s_start, s_end), s_ents, families, out)
             self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
         return doc
 
@@ -430,6 +439,41 @@ class RelationExtractor:
                 ("part_of", ent, p_ref) if ent.label == "ORG" else ("develops", p_ref, ent)
             )
             out.append(RelationCandidate(rel, head, tail, "", sent, ent.start, ent.end))
+
+    def _variants(
+        self,
+        sent: tuple[int, int],
+        ents: list[EntityRef],
+        families: dict[str, EntityRef],
+        out: list[RelationCandidate],
+    ) -> None:
+        """A product named by another product of the document and a version or variant
+        word (Qwen2.5-72B, 北斗 2.0 Pro, iOS 18) is ``part_of`` that family: the longest
+        such name."""
+        for ent in ents:
+            if ent.label != "PRODUCT":
+                continue
+            family = max(
+                (
+                    f
+                    for name, f in families.items()
+                    if len(name) < len(ent.text)
+                    and ent.text.startswith(name)
+                    and (not f.kb_id or f.kb_id != ent.kb_id)
+                    and self._extends(name, ent.text[len(name) :])
+                ),
+                key=lambda f: len(f.text),
+                default=None,
+            )
+            if family is not None:
+                out.append(RelationCandidate("part_of", ent, family, "", sent, ent.start, ent.end))
+
+    def _extends(self, name: str, rest: str) -> bool:
+        """Whether ``rest`` after ``name`` is a version or variant (not 1 after B-2)."""
+        glued = rest[:1].isalnum() and rest[:1].isascii()
+        if glued and (name[-1:].isdigit() or (name[-1:].isalpha() and rest[:1].isalpha())):
+            return False
+        return self.lex.variant.match(rest) is not None
 
     def _parent_in_document(
         self, ent: EntityRef, sentence: list[EntityRef], doc_ids: dict[str, EntityRef]
