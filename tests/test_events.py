@@ -394,3 +394,17 @@ def test_a_short_bracketed_aside_is_transparent(nlp, text, agent):
     doc = doc_with_ents(nlp, text, {k: v for k, v in ents.items() if k in text})
     [event] = doc._.events
     assert [p.text for p, role in event.participants if role == "agent"] == [agent]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1990 年，时任总裁的林远被星河科技解雇。", [("depart", "1990", ["林远", "星河科技"])]),
+        ("2020 年，星河科技的王伟解雇了林远。", []),  # the firer did not leave
+    ],
+)
+def test_being_fired_is_a_departure_only_in_the_passive(nlp, text, expected):
+    ents = {"林远": "PERSON", "王伟": "PERSON", "星河科技": "ORG"}
+    doc = doc_with_ents(nlp, text, {k: v for k, v in ents.items() if k in text})
+    got = [(e.type, e.date, [p.text for p, _ in e.participants]) for e in doc._.events]
+    assert got == expected

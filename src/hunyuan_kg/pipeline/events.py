@@ -50,6 +50,7 @@ from .turns import SPEAKER, is_publisher_turn, is_turn_label
 extensions.register()
 
 _BRACKET = re.compile(r"[（(）)]")
+_PASSIVE = re.compile(r"[被遭]")
 
 #: Event types reported as one class when merging and scoring (a release is a launch).
 EVENT_CLASS = {"release": "launch"}
@@ -307,6 +308,10 @@ class EventExtractor:
     ) -> EventCandidate | None:
         spec = self.lex.types[etype]
         c_left, c_right = self._clause(text, sent, start, end)
+        if text[start:end] in spec.get("passive_triggers", ()) and not _PASSIVE.search(
+            text, c_left, start
+        ):
+            return None  # 星河科技解雇了林远: the firer is no one who left
         if sent.usable is None:
             sent.usable = [e for e in sent.ents if not self._skipped(text, e)]
         usable = sent.usable
