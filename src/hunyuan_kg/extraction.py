@@ -20,6 +20,7 @@ import dataclasses
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
@@ -143,23 +144,32 @@ def extraction_from_doc(doc: Doc, info: DocumentInfo) -> DocExtraction:
 def parenthetical_aliases(
     text: str, mentions: list[EntityRef]
 ) -> list[tuple[EntityRef, EntityRef]]:
-    """Name pairs of one type written ``A（B）``, also with a declaring word: 深度求索
-    （DeepSeek）, 陈航（花名：无招）, 星河智能科技有限公司（以下简称“星河科技”）.
+    """Name pairs (name, alias) of one type written ``A（B）``, also with a declaring word:
+    深度求索（DeepSeek）, 陈航（花名：无招）, 星河智能科技有限公司（以下简称“星河科技”). The
+    name is the one the document uses more (the short name it declares, the nickname it
+    goes on with); ``A`` when they are used alike.
 
-    >>> text = "陈航（花名：无招）离任。"
-    >>> a, b = EntityRef("陈航", "PERSON", "", 0, 2), EntityRef("无招", "PERSON", "", 6, 8)
-    >>> [(x.text, y.text) for x, y in parenthetical_aliases(text, [a, b])]
-    [('陈航', '无招')]
+    >>> text = "陈航（花名：无招）离任。无招此后创业。"
+    >>> a, b, c = (EntityRef("陈航", "PERSON", "", 0, 2), EntityRef("无招", "PERSON", "", 6, 8),
+    ...            EntityRef("无招", "PERSON", "", 12, 14))
+    >>> [(x.text, y.text) for x, y in parenthetical_aliases(text, [a, b, c])]
+    [('无招', '陈航')]
+    >>> text = "星河（中国）开业。"
+    >>> a, b = EntityRef("星河", "LOC", "", 0, 2), EntityRef("中国", "LOC", "", 3, 5)
+    >>> parenthetical_aliases(text, [a, b])  # a place in brackets qualifies, names nothing
+    []
     """
     opening, closing = alias_brackets()
+    uses = Counter(m.text for m in mentions)
     pairs = []
     for a, b in pairwise(mentions):
         if (
             a.label == b.label
+            and a.label in ("PERSON", "ORG", "PRODUCT")  # 三得利（中国）: a place qualifies
             and opening.fullmatch(text, a.end, b.start)
             and closing.match(text, b.end)
         ):
-            pairs.append((a, b))
+            pairs.append((b, a) if uses[b.text] > uses[a.text] else (a, b))
     return pairs
 
 
