@@ -135,6 +135,11 @@ def test_reading_traditional_as_simplified_keeps_every_offset(text: str) -> None
     simplified = to_simplified(text)
     assert len(simplified) == len(text)
     changed = [(a, b) for a, b in zip(text, simplified, strict=True) if a != b]
-    assert all("\u3400" <= a <= "\u9fff" or "\uf900" <= a <= "\ufaff" for a, _ in changed)
+    # only Han characters change: the BMP blocks, compatibility ideographs and the
+    # supplementary ideographic planes (𩝔 → 𩠋)
+    assert all(
+        "\u3400" <= a <= "\u9fff" or "\uf900" <= a <= "\ufaff" or "\U00020000" <= a <= "\U0003ffff"
+        for a, _ in changed
+    )
     assert 0.0 <= traditional_share(text) <= 1.0
     assert traditional_share(simplified) == 0.0
