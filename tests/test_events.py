@@ -408,3 +408,15 @@ def test_being_fired_is_a_departure_only_in_the_passive(nlp, text, expected):
     doc = doc_with_ents(nlp, text, {k: v for k, v in ents.items() if k in text})
     got = [(e.type, e.date, [p.text for p, _ in e.participants]) for e in doc._.events]
     assert got == expected
+
+
+def test_products_enumerated_before_a_launch_trigger_are_all_its_themes(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "今年 4 月的车展上，云帆 X1、北斗 S2 为全球首发。",
+        {"云帆 X1": "PRODUCT", "北斗 S2": "PRODUCT"},
+        dct=dt.date(2022, 3, 1),
+    )
+    assert events(doc) == [
+        ("launch", "happened", "2022-04", [("北斗 S2", "theme"), ("云帆 X1", "theme")])
+    ]

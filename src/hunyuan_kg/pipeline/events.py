@@ -375,7 +375,8 @@ class EventExtractor:
             participants.append((organiser, "agent"))
         if theme is not None and theme is not agent:
             participants += [
-                (EntityRef.from_span(t), "theme") for t in self._conjoined(text, theme, rest)
+                (EntityRef.from_span(t), "theme")
+                for t in self._conjoined(text, theme, rest, backward=agent is None)
             ]
         for listed in self._listed(text, sent, c_right, spec["theme"], {agent, theme}):
             participants.append((EntityRef.from_span(listed), "theme"))
@@ -474,8 +475,13 @@ class EventExtractor:
                 break
         return theme
 
-    def _conjoined(self, text: str, theme: Span, pool: list[Span]) -> list[Span]:
-        """The theme and the entities enumerated with it (Qwen-7B 和对话模型 Qwen-7B-Chat)."""
+    def _conjoined(
+        self, text: str, theme: Span, pool: list[Span], backward: bool = False
+    ) -> list[Span]:
+        """The theme and the entities enumerated with it, after it (Qwen-7B 和对话模型
+        Qwen-7B-Chat) and, with ``backward``, products before it (云帆、北斗为全球首发: an
+        event without an agent; with one, a list before it names others' products), the
+        theme first."""
         out = [theme]
         for nxt in pool:
             if nxt.start_char < out[-1].end_char or nxt.label_ != theme.label_:
@@ -483,6 +489,14 @@ class EventExtractor:
             if not self.lex.conjunction.fullmatch(text, out[-1].end_char, nxt.start_char):
                 break
             out.append(nxt)
+        first = theme
+        for prev in reversed(pool if backward and theme.label_ == "PRODUCT" else []):
+            if prev.end_char > first.start_char or prev.label_ != theme.label_:
+                continue
+            if not self.lex.conjunction.fullmatch(text, prev.end_char, first.start_char):
+                break
+            out.append(prev)
+            first = prev
         return out
 
     def _listed(
