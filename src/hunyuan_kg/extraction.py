@@ -36,6 +36,7 @@ from .pipeline.events import EventCandidate
 from .pipeline.extensions import doc_text
 from .pipeline.refs import EntityRef
 from .pipeline.relations import RelationCandidate
+from .records import NAME_TYPES
 
 
 @dataclass(slots=True)
@@ -165,7 +166,7 @@ def parenthetical_aliases(
     for a, b in pairwise(mentions):
         if (
             a.label == b.label
-            and a.label in ("PERSON", "ORG", "PRODUCT")  # 三得利（中国）: a place qualifies
+            and a.label in NAME_TYPES  # 三得利（中国）: a place qualifies
             and opening.fullmatch(text, a.end, b.start)
             and closing.match(text, b.end)
         ):

@@ -18,6 +18,8 @@ from typing import Any, Literal
 EventStatus = Literal["happened", "planned", "denied"]
 
 ENTITY_TYPES = ("PERSON", "ORG", "PRODUCT", "EVENT", "LOC")
+#: The types of named things: what events, relations and aliases are about.
+NAME_TYPES = ("PERSON", "ORG", "PRODUCT")
 EVENT_TYPES = (
     "launch",
     "release",

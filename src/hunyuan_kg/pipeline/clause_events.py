@@ -33,6 +33,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..records import NAME_TYPES
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .events import EventCandidate, as_of, lexicon, span_mask, triggers_in
@@ -43,7 +44,6 @@ from .turns import is_publisher_turn, is_turn_label
 
 extensions.register()
 
-_NAMES = ("PERSON", "ORG", "PRODUCT")
 _ACTORS = ("ORG", "PERSON")
 
 
@@ -113,7 +113,7 @@ class ClauseEvents:
         ents = [
             e
             for e in doc.ents
-            if e.label_ in _NAMES
+            if e.label_ in NAME_TYPES
             and not is_publisher_turn(text, e.start_char, e.end_char, source)
             and not is_turn_label(text, e.start_char, e.end_char)
         ]

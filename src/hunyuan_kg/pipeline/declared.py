@@ -22,17 +22,23 @@ _NAME = r"[^（）()“”\"「」『』，,。；;：:、\s][^（）()“”\"�
 
 
 @cache
+def _cues() -> str:
+    """The declaring words, as one alternation."""
+    return alternation(read_yaml(data_path("resolve", "rules.yml"))["alias_cues"])
+
+
+@cache
 def alias_brackets() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What may stand between ``A`` and ``B`` in ``A（B）`` (an opening bracket, a
     declaring word, quotes) and what closes it."""
-    cues = alternation(read_yaml(data_path("resolve", "rules.yml"))["alias_cues"])
+    cues = _cues()
     opening = re.compile(rf'\s*[（(]\s*(?:(?:{cues})\s*[：:为]?\s*)?[“"「『]?\s*')
     return opening, re.compile(r'\s*[”"」』]?\s*[）)]')
 
 
 @cache
 def _declared() -> re.Pattern[str]:
-    cues = alternation(read_yaml(data_path("resolve", "rules.yml"))["alias_cues"])
+    cues = _cues()
     return re.compile(
         rf'\s*[（(]\s*(?:{cues})\s*[：:为]?\s*[“"「『]?\s*(?P<name>{_NAME})\s*[”"」』]?\s*[）)]'
     )

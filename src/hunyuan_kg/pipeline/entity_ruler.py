@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Entry, Gazetteer, Match
+from ..records import NAME_TYPES
 from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
@@ -334,7 +335,7 @@ class EntityRuler:
         sep = cfg["separator"]
         if sep not in text:
             return []
-        spans = {(c.start, c.end): c for c in chosen if c.label in ("PERSON", "ORG", "PRODUCT")}
+        spans = {(c.start, c.end): c for c in chosen if c.label in NAME_TYPES}
         out: list[_Cand] = []
         for lo, hi in _list_regions(text, sep):
             items = _list_items(text, lo, hi, sep, cfg)
@@ -716,7 +717,7 @@ def _declared_cands(text: str, chosen: list[_Cand]) -> list[_Cand]:
     无招）, …有限公司（以下简称“星河科技”）) is a name of the same type."""
     out = []
     for c in chosen:
-        if c.label in ("PERSON", "ORG", "PRODUCT") and (span := declared_name(text, c.end)):
+        if c.label in NAME_TYPES and (span := declared_name(text, c.end)):
             out.append(_Cand(span[0], span[1], c.label, "", 3))
     return out
 

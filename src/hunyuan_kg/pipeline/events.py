@@ -50,7 +50,6 @@ from .turns import SPEAKER, is_publisher_turn, is_turn_label
 extensions.register()
 
 _BRACKET = re.compile(r"[（(）)]")
-_PASSIVE = re.compile(r"[被遭]")
 
 #: Event types reported as one class when merging and scoring (a release is a launch).
 EVENT_CLASS = {"release": "launch"}
@@ -308,8 +307,8 @@ class EventExtractor:
     ) -> EventCandidate | None:
         spec = self.lex.types[etype]
         c_left, c_right = self._clause(text, sent, start, end)
-        if text[start:end] in spec.get("passive_triggers", ()) and not _PASSIVE.search(
-            text, c_left, start
+        if text[start:end] in spec.get("passive_triggers", ()) and not any(
+            m in text[c_left:start] for m in spec["passive_markers"]
         ):
             return None  # 星河科技解雇了林远: the firer is no one who left
         if sent.usable is None:
