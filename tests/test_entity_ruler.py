@@ -137,6 +137,32 @@ def test_unknown_items_of_a_list_of_known_organisations_are_organisations(nlp, t
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # one known investor and the head noun 机构 type the rest; the 和 after 等 joins
+        # words of the clause, not items
+        ("投资方包括红杉中国、北辰资本、远帆创投等知名机构和产业方。", ["北辰资本", "远帆创投"]),
+        ("腾讯、星垂科技两大公司都在布局。", ["星垂科技"]),
+    ],
+)
+def test_a_head_noun_after_a_list_types_its_unknown_items(nlp, text, names):
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    for name in names:
+        assert (name, "ORG") in ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平台提供数据脱敏、主机巡检、日志审计等安全服务。",  # common nouns: no name known
+        "新款提供数据脱敏、星垂科技、日志审计等安全服务。",  # the known item is no product
+    ],
+)
+def test_a_head_noun_types_no_list_without_a_known_name_of_its_type(nlp, text):
+    assert [e.label_ for e in nlp(text).ents if e.label_ == "PRODUCT"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "他喜欢苹果、香蕉、橘子和西瓜。",  # nothing known: no type to spread

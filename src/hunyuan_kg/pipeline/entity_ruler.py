@@ -94,6 +94,13 @@ def _common_surnames() -> frozenset[str]:
 
 
 @cache
+def _list_heads() -> dict[str, str]:
+    """Head nouns that type an enumeration (企业 → ORG; mined, see the file)."""
+    rows = read_yaml(data_path("entities", "list_heads.yml"))["heads"]
+    return {r["head"]: r["type"] for r in rows}
+
+
+@cache
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
@@ -111,6 +118,12 @@ def _rules() -> dict[str, Any]:
         "org_model": re.compile(raw["org_model_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
         "lists": raw["list_items"],
+        "list_heads": (heads := _list_heads()),
+        "list_head": re.compile(
+            rf"\s*{raw['list_items']['closer']}"
+            rf"[^{raw['list_items']['head_stops']}]{{0,6}}?(?P<head>{alternation(heads)})"
+            rf"(?=[{raw['list_items']['head_stops']}]|$)"
+        ),
         "org_heads": tuple(raw["org_head_words"]),
         "latin": {
             "camel": re.compile(raw["latin_names"]["camel"]),
@@ -329,8 +342,9 @@ class EntityRuler:
         return _Cand(start, m.end(), label, "", 0)
 
     def _list_cands(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
-        """Unknown items of an enumeration whose known items share one type (see
-        ``list_items`` in ``data/entities/patterns.yml``)."""
+        """Unknown items of an enumeration typed by its head noun (A、B 等企业, mined:
+        ``list_heads.yml``) or, failing one, by its known items when they share one type
+        (see ``list_items`` in ``data/entities/patterns.yml``)."""
         cfg = self.rules["lists"]
         sep = cfg["separator"]
         if sep not in text:
@@ -339,16 +353,16 @@ class EntityRuler:
         out: list[_Cand] = []
         for lo, hi in _list_regions(text, sep):
             items = _list_items(text, lo, hi, sep, cfg)
-            if len(items) < 3:
-                continue
             known = [spans.get(it) for it in items]
             labels = [c.label for c in known if c is not None]
-            if not labels:
-                continue
-            label = max(set(labels), key=labels.count)
-            n = labels.count(label)
-            if n < cfg["min_known"] or n < cfg["min_share"] * len(items):
-                continue
+            label = self._head_label(text, items[-1][1], hi)
+            if label is None or label not in labels:
+                if len(items) < 3 or not labels:
+                    continue
+                label = max(sorted(set(labels)), key=labels.count)
+                n = labels.count(label)
+                if n < cfg["min_known"] or n < cfg["min_share"] * len(items):
+                    continue
             for (start, end), k in zip(items, known, strict=True):
                 if (
                     k is None
@@ -357,6 +371,12 @@ class EntityRuler:
                 ):
                     out.append(c)
         return out
+
+    def _head_label(self, text: str, end: int, hi: int) -> str | None:
+        """The type named by the head noun closing an enumeration that ends at ``end``
+        (…、多氟多两大上市公司 → ORG), or None."""
+        m = self.rules["list_head"].match(text, end, hi)
+        return self.rules["list_heads"][m.group("head")] if m else None
 
     def _name_like(self, text: str, start: int, end: int, cfg: dict[str, Any]) -> bool:
         name = text[start:end]
@@ -668,6 +688,11 @@ def _list_regions(text: str, sep: str) -> list[tuple[int, int]]:
 
 
 @cache
+def _closer(closer: str) -> re.Pattern[str]:
+    return re.compile(closer)
+
+
+@cache
 def _last_joiner(joiner: str) -> re.Pattern[str]:
     """The last joiner of an enumeration's tail (A、B 和 C: 和), not followed by another."""
     return re.compile(rf"{joiner}(?!.*{joiner})")
@@ -677,12 +702,17 @@ def _list_items(
     text: str, lo: int, hi: int, sep: str, cfg: dict[str, Any]
 ) -> list[tuple[int, int]]:
     """(start, end) of each item of the enumeration in ``text[lo:hi]``, stripped of the
-    cue before the first item and of 等 after the last."""
+    cue before the first item and of what follows 等 (or a count: 两大) after the last."""
     bounds, at = [], lo
     for i in range(lo, hi):
         if text[i] == sep:
             bounds.append((at, i))
             at = i + 1
+    # the enumeration ends at 等 (or 两大, 领投 …) after its last separator
+    tails = [k for tail in cfg["trailing"] if (k := text.find(tail, at, hi)) != -1]
+    if closer := _closer(cfg["closer"]).search(text, at, hi):
+        tails.append(closer.start())
+    hi = min([hi, *tails])
     last = (at, hi)
     joiner = _last_joiner(cfg["last_joiner"]).search(text, at, hi)
     # (a joiner after a clause-long stretch joins words of that clause, not list items)
@@ -698,10 +728,6 @@ def _list_items(
     ]
     if cue_ends:
         bounds[0] = (max(cue_ends), first_end)
-    last_start, last_end = bounds[-1]
-    tails = [k for tail in cfg["trailing"] if (k := text.find(tail, last_start, last_end)) != -1]
-    if tails:
-        bounds[-1] = (last_start, min(tails))
     out = []
     for start, end in bounds:
         while start < end and text[start].isspace():
