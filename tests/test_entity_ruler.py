@@ -4,8 +4,11 @@ conference series and their organisers."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 import hunyuan_kg
+from hunyuan_kg.pipeline.entity_ruler import EntityRuler
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +137,15 @@ def test_unknown_items_of_a_list_of_known_organisations_are_organisations(nlp, t
     ents = [(e.text, e.label_) for e in nlp(text).ents]
     for name in names:
         assert (name, "ORG") in ents
+
+
+def test_a_statistical_organisation_takes_in_the_head_word_the_model_left_out():
+    """The model reads 北溟 as an organisation; the name is 北溟科技."""
+    nlp = spacy.blank("zh")
+    doc = nlp.make_doc("他创办了北溟科技，又做了电子邮件。")
+    doc.ents = [Span(doc, 4, 6, "ORG"), Span(doc, 12, 14, "ORG")]
+    ruler = EntityRuler(None)
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("北溟科技", "ORG")]
 
 
 @pytest.mark.parametrize(

@@ -219,7 +219,8 @@ class EntityRuler:
         weak = [
             c
             for e in doc.ents
-            if (c := self._trimmed(text, e.start_char, e.end_char, e.label_, 2)) is not None
+            if (c := self._trimmed(text, e.start_char, self._headed(text, e), e.label_, 2))
+            is not None
         ]
         chosen: list[_Cand] = []
         taken = bytearray(len(text) + 1)
@@ -572,6 +573,19 @@ class EntityRuler:
             if bad is None or len(head) <= len(bad):
                 return start
             start = end - len(head) + len(bad)
+
+    def _headed(self, text: str, ent: Span) -> int:
+        """The end of a statistical organisation, taking in the head word the model left
+        out (南极 of 南极科技, 启明 of 启明创投)."""
+        end = ent.end_char
+        if ent.label_ == "ORG":
+            for head in self.rules["statistical_org_heads"]:
+                if text.startswith(head, end) and not (
+                    head in self.rules["word_start_heads"]
+                    and not self.rules["word_start_head"].match(text, end)
+                ):
+                    return end + len(head)
+        return end
 
     def _plausible_org(self, text: str, start: int, end: int) -> bool:
         """A statistical organisation must end in an organisation head word (at a word's
