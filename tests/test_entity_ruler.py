@@ -139,6 +139,22 @@ def test_unknown_items_of_a_list_of_known_organisations_are_organisations(nlp, t
         assert (name, "ORG") in ents
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("服务器操作系统“玄鸟”正式开源。", "玄鸟"),
+        ("这款推理芯片「青枫」今年量产。", "青枫"),
+        ("配送机器人“小橙”上岗。", "小橙"),
+    ],
+)
+def test_a_quoted_name_after_a_product_noun_is_a_product(nlp, text, name):
+    assert (name, "PRODUCT") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_quoted_slogan_after_a_product_noun_is_no_name(nlp):
+    assert nlp("这套系统“能用、好用、敢用”。").ents == ()
+
+
 def test_a_statistical_organisation_takes_in_the_head_word_the_model_left_out():
     """The model reads 北溟 as an organisation; the name is 北溟科技."""
     nlp = spacy.blank("zh")
