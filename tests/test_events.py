@@ -171,6 +171,25 @@ def test_a_sentence_at_the_occasion_takes_its_date(nlp):
     ]
 
 
+def test_clauses_joined_by_semicolons_share_the_date_before_them(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "2022 年，星河科技推出了云帆 X1；操作系统“玄鸟”发布并开源；北斗 S2 上市。"
+        "云帆 X2 随后也将发布。",
+        {
+            "星河科技": "ORG",
+            "云帆 X1": "PRODUCT",
+            "玄鸟": "PRODUCT",
+            "北斗 S2": "PRODUCT",
+            "云帆 X2": "PRODUCT",
+        },
+    )
+    dated = {(e[0], e[2]) for e in events(doc) if e[3][-1][0] in ("玄鸟", "北斗 S2")}
+    assert dated == {("launch", "2022"), ("open_source", "2022")}
+    # a full stop ends the chain: what follows it has no date of its own
+    assert [e[2] for e in events(doc) if e[3][-1][0] == "云帆 X2"] == [None]
+
+
 def test_an_own_time_word_keeps_the_occasion_date_away(nlp):
     doc = doc_with_ents(
         nlp,

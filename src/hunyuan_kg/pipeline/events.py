@@ -86,6 +86,7 @@ class _Lexicon:
     clause_rx: re.Pattern[str]
     aside_rx: re.Pattern[str]
     carry: tuple[str, ...]
+    chain_marks: tuple[str, ...]
     carry_before: re.Pattern[str]
     passive_by: re.Pattern[str]
     attributive_after: tuple[str, ...]
@@ -160,6 +161,7 @@ def lexicon() -> _Lexicon:
         clause_rx=re.compile(raw["clause_breaks"]),
         aside_rx=re.compile(raw["aside"]),
         carry=tuple(raw["carry_date"]),
+        chain_marks=tuple(raw["chain_marks"]),
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
         passive_by=re.compile(raw["passive_by"]),
         attributive_after=tuple(raw["attributive_after"]),
@@ -209,6 +211,9 @@ class _Sentence:
     headline_date: str | None = None
     # the short bracketed asides of the sentence, found once (see EventExtractor._clause)
     asides: list[tuple[int, int]] | None = None
+    # the last date of the sentences before it that a semicolon joins to it (2021 年，A 发布
+    # 了 X；Y 发布并开源), which date its undated clauses as one sentence would
+    chain_date: tuple[str, str, str] | None = None
 
 
 class EventExtractor:
@@ -243,6 +248,7 @@ class EventExtractor:
         dates.sort(key=lambda d: d.start_char)
         date_starts = [d.start_char for d in dates]
         prev_date: tuple[str, str, str] | None = None
+        chain_date: tuple[str, str, str] | None = None
         headline, dct = doc._.headline, doc._.dct
         for si, (s_start, s_end) in enumerate(sents):
             in_answer = bool(answers) and _in_answer(answers, s_start)
@@ -256,6 +262,7 @@ class EventExtractor:
                 most_mentioned([e for e in ents if e.label_ == "ORG" and e.end_char <= s_start])
                 if in_answer
                 else None,
+                chain_date=chain_date,
                 headline_date=dct.isoformat() if dct and s_start < headline else None,
             )
             for m in triggers_in(lex, text, s_start, s_end, blocked, ent_chars):
@@ -268,6 +275,8 @@ class EventExtractor:
             if sent.dates:
                 d = sent.dates[-1]._.date
                 prev_date = (d.value, d.granularity, d.text)
+            joined = text[s_start:s_end].rstrip().endswith(lex.chain_marks)
+            chain_date = (prev_date or chain_date) if joined else None
         return doc
 
     def _clause(self, text: str, sent: _Sentence, start: int, end: int) -> tuple[int, int]:
@@ -614,6 +623,8 @@ class EventExtractor:
             # (a conference a headline names was held before the article, not on its day)
             ev.date, ev.granularity = sent.headline_date, "day"
             ev.date_text = self.lex.headline_date_text
+        elif sent.chain_date and borrow and not sent.dates:
+            ev.date, ev.granularity, ev.date_text = sent.chain_date
         elif sent.prev_date and (
             text[sent.start : sent.end].lstrip().startswith(self.lex.carry)
             or (
