@@ -100,6 +100,9 @@ def test_a_conference_series_names_its_organiser(nlp):
         ("小米12 的屏幕更大。", "小米12", "PRODUCT"),
         ("蔚来 ET7 开始交付。", "蔚来 ET7", "PRODUCT"),
         ("华为 P60 Pro 已经开售。", "华为 P60 Pro", "PRODUCT"),
+        # ... or a device noun and a model: the device's name
+        ("小米发布了小米笔记本Air 13。", "小米笔记本Air 13", "PRODUCT"),
+        ("华为平板 M6 降价了。", "华为平板 M6", "PRODUCT"),
     ],
 )
 def test_a_company_name_followed_by_a_head_word_or_model_code_is_a_compound_name(
@@ -116,6 +119,8 @@ def test_a_company_name_followed_by_a_head_word_or_model_code_is_a_compound_name
         ("特斯拉 Q2 交付量创新高。", "特斯拉 Q2"),  # a quarter
         ("华为 5G 基站。", "华为 5G"),  # a generic term
         ("台积电 3nm 工艺。", "台积电 3"),  # a process size
+        ("小米手机 12GB 内存版。", "小米手机 12GB"),  # a memory size
+        ("小米电视 65 英寸版。", "小米电视 65"),  # a screen size
         ("百度科技园的新楼。", "百度科技"),  # a head word inside a longer word
     ],
 )

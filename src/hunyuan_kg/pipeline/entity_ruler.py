@@ -116,6 +116,7 @@ def _rules() -> dict[str, Any]:
         "cue_before": re.compile(raw["ambiguous_cue_before"]),
         "org_head": re.compile(f"(?:{alternation(raw['org_head_words'])}){raw['org_head_follow']}"),
         "org_model": re.compile(raw["org_model_suffix"]),
+        "org_device": re.compile(raw["org_device_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
         "lists": raw["list_items"],
         "list_heads": (heads := _list_heads()),
@@ -310,8 +311,8 @@ class EntityRuler:
         return out
 
     def _compound(self, text: str, m: Match, end: int) -> _Cand | None:
-        """An organisation's arm or product named after it: 百度资本 (ORG), 理想 L9
-        (PRODUCT); None when what follows the name is neither."""
+        """An organisation's arm or product named after it: 百度资本 (ORG), 理想 L9,
+        小米笔记本Pro 15 (PRODUCT); None when what follows the name is neither."""
         start, kind = m.start, m.entry.kind
         head = self.rules["org_head"].match(text, end) if kind in self.rules["head_kinds"] else None
         if head is not None:
@@ -321,7 +322,9 @@ class EntityRuler:
             return _Cand(start, head.end(), "ORG", "", 0)
         if kind not in self.rules["model_kinds"]:
             return None
-        model = self.rules["org_model"].match(text, end)
+        model = self.rules["org_model"].match(text, end) or self.rules["org_device"].match(
+            text, end
+        )
         if model is not None and not self.stop.is_stopword(model.group("code")):
             return _Cand(start, model.end(), "PRODUCT", "", 0)
         return self._latin_compound(text, start, end)
