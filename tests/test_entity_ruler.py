@@ -103,6 +103,8 @@ def test_a_conference_series_names_its_organiser(nlp):
         # ... or a device noun and a model: the device's name
         ("小米发布了小米笔记本Air 13。", "小米笔记本Air 13", "PRODUCT"),
         ("华为平板 M6 降价了。", "华为平板 M6", "PRODUCT"),
+        # a product name ending in Latin script and capitalized words: a model of it
+        ("三星Galaxy Fold 是一款折叠屏手机。", "三星Galaxy Fold", "PRODUCT"),
     ],
 )
 def test_a_company_name_followed_by_a_head_word_or_model_code_is_a_compound_name(

@@ -330,12 +330,12 @@ class EntityRuler:
         return self._latin_compound(text, start, end)
 
     def _latin_compound(self, text: str, start: int, end: int) -> _Cand | None:
-        """A Latin company name and capitalized words after it: one of its products
-        (Microsoft Word, Adobe Photoshop) or units (Microsoft Research); never a title or a
-        generic term (Google CEO, Meta AI)."""
+        """A company or product name ending in Latin script and capitalized words after it:
+        one of its products (Microsoft Word, Adobe Photoshop, 三星Galaxy Fold) or units
+        (Microsoft Research); never a title or a generic term (Google CEO, Meta AI)."""
         lat = self.rules["latin"]
-        if not text[start:end].isascii():
-            return None
+        if not (text[start:end].isascii() or (text[end - 1].isascii() and text[end - 1].isalpha())):
+            return None  # (三星Galaxy Fold: the name before the words ends in Latin script)
         m = lat["after_name"].match(text, end)
         if m is None:
             return None
