@@ -89,6 +89,19 @@ def test_one_node_per_entity_across_documents(sample_kg):
     assert sample_kg.entity("腾讯云") != sample_kg.entity("腾讯")
 
 
+def test_a_maker_named_only_inside_a_product_name_keeps_that_name(nlp, tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2024-03-01\n---\n车顶装有禾赛 AT128 激光雷达，探测距离 200 米。\n",
+        encoding="utf-8",
+    )
+    kg = hunyuan_kg.build([tmp_path], nlp=nlp)
+    product = kg.entity("禾赛 AT128")
+    maker = next(
+        u for u, v, d in kg.graph.edges(data=True) if v == product and d["type"] == "develops"
+    )
+    assert "禾赛" in kg.graph.nodes[maker]["aliases"]
+
+
 def test_every_node_edge_and_event_has_provenance(sample_kg):
     docs = {d.id for d in sample_kg.documents}
     for _, d in sample_kg.graph.nodes(data=True):

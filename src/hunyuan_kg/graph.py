@@ -125,6 +125,10 @@ class _Builder:
         for d in store.iter_docs():
             for m in d.mentions:
                 self.resolver.add(d.id, m)
+            for r in d.relations:  # a parent named only inside a name (禾赛 of 禾赛 AT128)
+                for ref in (r.head, r.tail):
+                    if ref.start == ref.end:
+                        self.resolver.add(d.id, ref)
             for name, alias in d.aliases:
                 self.resolver.add_alias(d.id, name.text, alias.text)
         self.resolver.finish()

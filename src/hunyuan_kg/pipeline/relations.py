@@ -90,6 +90,7 @@ class _Lexicon:
     pronouns: dict[str, re.Pattern[str]]
     plural_pronouns: dict[str, re.Pattern[str]]
     units: tuple[str, ...]
+    maker_kinds: frozenset[str]
     symmetric: frozenset[str]
     byline: re.Pattern[str]
     title: re.Pattern[str]  # one job title (titles.yml)
@@ -144,6 +145,7 @@ def lexicon() -> _Lexicon:
         pronouns={label: re.compile(p) for label, p in raw["pronouns"].items()},
         plural_pronouns={label: re.compile(p) for label, p in raw["plural_pronouns"].items()},
         units=tuple(raw["unit_suffixes"]),
+        maker_kinds=frozenset(raw["maker_kinds"]),
         symmetric=frozenset(raw["symmetric"]),
         byline=re.compile(f"(?P<role>{alternation(labels)}){raw['byline_after_label']}"),
         title=re.compile(title_rx),
@@ -427,10 +429,10 @@ class RelationExtractor:
         for ent in ents:
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
-            parent = self._named_parent(ent)
+            named = self._named_parent(ent)
             p_ref = (
-                EntityRef(parent.name, "ORG", parent.id, ent.start, ent.start)
-                if parent is not None
+                EntityRef(named[1], "ORG", named[0].id, ent.start, ent.start)
+                if named is not None
                 else self._parent_in_document(ent, ents, doc_ids)
             )
             if p_ref is None:
@@ -489,27 +491,31 @@ class RelationExtractor:
         parent = next(here, None) or doc_ids.get(own.parent)
         return parent if parent is not None and parent.label == "ORG" else None
 
-    def _named_parent(self, ent: EntityRef) -> Any:
-        """The organisation whose name begins ``ent``'s name and that owns it: by the
-        gazetteer, by a unit word (腾讯云), or as a company's product (腾讯会议)."""
+    def _named_parent(self, ent: EntityRef) -> tuple[Any, str] | None:
+        """The organisation whose name begins ``ent``'s name and that owns it, with the
+        name as written there (禾赛 of 禾赛 AT128): by the gazetteer, by a unit word
+        (腾讯云), or as a company's product (腾讯会议)."""
         gaz = self.gazetteer
         assert gaz is not None
         own = gaz.entries.get(ent.kb_id) or gaz.lookup(ent.text)
         folded = fold(ent.text)
         if own is not None and own.parent in gaz.entries:
             parent = gaz.entries[own.parent]
-            if parent.type == "ORG" and any(
-                folded.startswith(fold(f)) and len(f) < len(ent.text) for f in parent.surface_forms
-            ):
-                return parent
+            forms = [
+                f
+                for f in parent.surface_forms
+                if folded.startswith(fold(f)) and len(f) < len(ent.text)
+            ]
+            if parent.type == "ORG" and forms:
+                return parent, ent.text[: len(max(forms, key=len))]
             return None
         hits = [m for m in gaz.find(ent.text[:-1]) if m.entry.type == "ORG" and m.start == 0]
         if not hits or (own is not None and own.id == hits[0].entry.id):
             return None
         parent, rest = hits[0].entry, ent.text[hits[0].end :].strip()
         if ent.label == "ORG":
-            return parent if rest in self.lex.units else None
-        return parent if parent.kind == "company" else None
+            return (parent, hits[0].text) if rest in self.lex.units else None
+        return (parent, hits[0].text) if parent.kind in self.lex.maker_kinds else None
 
 
 @Language.factory("hkg_relations", default_config={"gazetteer": True})
