@@ -22,6 +22,8 @@ def nlp():
         "美团宣布收购光年之外。",
         "光年之外团队将并入美团。",
         "王慧文创办光年之外后，很快组建了团队。",
+        "光年之外今天发布了新的写作助手。",  # the agent of a launch verb
+        "光年之外正式推出企业版。",
     ],
 )
 def test_an_ambiguous_company_name_with_a_company_cue_is_an_entity(nlp, text):
