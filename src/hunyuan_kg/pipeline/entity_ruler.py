@@ -583,12 +583,16 @@ class EntityRuler:
         end = ent.end_char
         if ent.label_ == "ORG":
             for head in self.rules["statistical_org_heads"]:
-                if text.startswith(head, end) and not (
-                    head in self.rules["word_start_heads"]
-                    and not self.rules["word_start_head"].match(text, end)
-                ):
+                if text.startswith(head, end) and self._head_ends_name(text, end, head):
                     return end + len(head)
         return end
+
+    def _head_ends_name(self, text: str, at: int, head: str) -> bool:
+        """Whether ``head`` at ``at`` can end a name: a head that also starts common words
+        (电子邮件, 汽车产业) only where nothing but ``org_head_follow`` comes after it."""
+        return head not in self.rules["word_start_heads"] or bool(
+            self.rules["word_start_head"].match(text, at)
+        )
 
     def _plausible_org(self, text: str, start: int, end: int) -> bool:
         """A statistical organisation must end in an organisation head word (at a word's
@@ -597,10 +601,7 @@ class EntityRuler:
         phrase (钓鱼电子 of 钓鱼电子邮件) is no organisation."""
         name = text[start:end]
         head = next((h for h in self.rules["statistical_org_heads"] if name.endswith(h)), None)
-        if head is None or (
-            head in self.rules["word_start_heads"]
-            and not self.rules["word_start_head"].match(text, end - len(head))
-        ):
+        if head is None or not self._head_ends_name(text, end - len(head), head):
             return False
         prefix = name[: -len(head)]
         return len(prefix) >= 2 and not (
