@@ -23,12 +23,15 @@ from pathlib import Path
 from raw_sample import article_texts
 
 from hunyuan_kg.gazetteer import Gazetteer
+from hunyuan_kg.resources import data_path, read_yaml
 
+# what closes an enumeration and what ends its head's phrase: the entity ruler's own
+# definitions (list_items in data/entities/patterns.yml)
+_CFG = read_yaml(data_path("entities", "patterns.yml"))["list_items"]
 _MARK = "，,。；;：:！？!?\\n（）()「」“”《》、"
-_STOP = _MARK + "的和与及是在将也都为被对从"
 LIST = re.compile(
     rf"((?:[^{_MARK}]{{1,14}}、)+[^{_MARK}]{{1,14}}?)"
-    rf"(?:等等|等|[两三四五六七八九十几多数]+[大家])([^{_STOP}]{{1,8}})(?=[{_STOP}]|$)"
+    rf"{_CFG['closer']}([^{_CFG['head_stops']}]{{1,8}})(?=[{_CFG['head_stops']}]|$)"
 )
 CLASSIFIED = "(?:[一两三四五六七八九十几数多\\d]+(?:家|款|个|位|所|大|类|种))"
 HEADER = """\
