@@ -512,6 +512,33 @@ def test_a_name_declared_in_brackets_is_an_entity_wherever_it_stands(nlp, text, 
     assert found.count((name, label)) == 2, found
 
 
+def test_a_name_declared_after_a_registered_name_is_an_organisation_whatever_the_model_says():
+    found = [
+        (e.text, e.label_)
+        for e in hunyuan_kg.load()(
+            "该基金还投资了湖南凯瑞特新能源科技有限公司（下称：凯瑞特）。"
+        ).ents
+    ]
+    assert ("凯瑞特", "ORG") in found and ("凯瑞特", "PERSON") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "基金还投资了明德恒信半导体（苏州）有限公司（下称：明德恒信）。",
+            "明德恒信半导体（苏州）有限公司",
+        ),
+        (
+            "近日，远方云帆安全科技集团股份有限公司（简称“云帆安全”）发布新品。",
+            "云帆安全科技集团股份有限公司",
+        ),
+    ],
+)
+def test_a_registered_name_starts_where_the_short_name_it_declares_starts(nlp, text, name):
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
 def test_a_bracket_without_a_declaring_word_declares_no_name(nlp):
     assert "星河" not in [e.text for e in nlp("腾讯（星河）今天发布了新品。").ents]
 

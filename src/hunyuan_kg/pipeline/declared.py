@@ -22,8 +22,8 @@ _NAME = r"[^（）()“”\"「」『』，,。；;：:、\s][^（）()“”\"�
 
 
 @cache
-def _cues() -> str:
-    """The declaring words, as one alternation."""
+def alias_cues() -> str:
+    """The declaring words, as one alternation (以下简称|下称|…)."""
     return alternation(read_yaml(data_path("resolve", "rules.yml"))["alias_cues"])
 
 
@@ -31,14 +31,14 @@ def _cues() -> str:
 def alias_brackets() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What may stand between ``A`` and ``B`` in ``A（B）`` (an opening bracket, a
     declaring word, quotes) and what closes it."""
-    cues = _cues()
+    cues = alias_cues()
     opening = re.compile(rf'\s*[（(]\s*(?:(?:{cues})\s*[：:为]?\s*)?[“"「『]?\s*')
     return opening, re.compile(r'\s*[”"」』]?\s*[）)]')
 
 
 @cache
 def _declared() -> re.Pattern[str]:
-    cues = _cues()
+    cues = alias_cues()
     return re.compile(
         rf'\s*[（(]\s*(?:{cues})\s*[：:为]?\s*[“"「『]?\s*(?P<name>{_NAME})\s*[”"」』]?\s*[）)]'
     )

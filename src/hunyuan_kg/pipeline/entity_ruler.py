@@ -30,7 +30,7 @@ from ..records import NAME_TYPES
 from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
-from .declared import declared_name
+from .declared import alias_cues, declared_name
 from .extensions import doc_text
 from .relations import title_pattern
 from .turns import publisher_core
@@ -67,6 +67,7 @@ def _placeholders() -> dict[str, str]:
     return {
         "{PLACE}": f"(?:{alternation(_places())})",
         "{LEGAL}": f"(?:{alternation(raw['legal_forms'])})",
+        "{ALIAS_CUE}": alias_cues(),
         "{LINE_LABEL}": f"(?:{alternation(raw['line_labels'])})",
         "{TITLE}": title_pattern(),
         "{SURNAME}": f"(?:{surname})",
@@ -227,6 +228,10 @@ class EntityRuler:
         taken = bytearray(len(text) + 1)
         self._take(strong, chosen, taken)
         chosen += self._repeats(text, chosen, taken)
+        # a name declared after a sure one takes its type before the model's guess does
+        # (…科技有限公司（下称：某某）: 某某 is no person)
+        declared = self._take(_declared_cands(text, chosen), chosen, taken)
+        chosen += self._repeats(text, declared, taken)
         known = {text[c.start : c.end] for c in chosen}
         weak = [c for c in weak if not _extends_known(text[c.start : c.end], known)]
         added = self._take(weak, chosen, taken)
