@@ -132,7 +132,7 @@ def _rules() -> dict[str, Any]:
             "words": re.compile(raw["latin_names"]["words"]),
             "org_heads": frozenset(raw["latin_names"]["org_heads"]),
             "person_after": re.compile(raw["latin_names"]["person_after"]),
-            "person_before": re.compile(raw["latin_names"]["person_before"]),
+            "person_before": _compile(raw["latin_names"]["person_before"]),
             "company_after": re.compile(raw["latin_names"]["company_after"]),
             "company_before": re.compile(raw["latin_names"]["company_before"]),
             "after_name": re.compile(raw["latin_names"]["after_name"]),
