@@ -212,6 +212,16 @@ def test_spellings_of_one_versioned_product_are_one_entity():
     assert ids[("c", "PILOT 4")] == ids[("c", "PILOT 4.0")]
 
 
+def test_a_product_named_with_its_maker_in_front_is_also_known_without_it():
+    refs = [
+        ("a", EntityRef("腾讯混元 2.0", "PRODUCT", "", 0, 8)),
+        ("a", EntityRef("腾讯云", "ORG", "", 10, 13)),
+    ]
+    got = _resolved(refs)
+    assert "混元 2.0" in got[("a", "腾讯混元 2.0")].aliases
+    assert got[("a", "腾讯云")].aliases == {"腾讯云"}  # an organisation keeps its own name
+
+
 def test_a_day_inside_a_reported_quarter_is_the_same_event():
     events = merge_events(
         [

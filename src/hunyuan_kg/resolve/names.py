@@ -148,6 +148,32 @@ class NameResolver:
                     out.append(cur[hits[0].end :].strip())
         return [k for k in dict.fromkeys(out) if k]
 
+    def _without_maker(self, form: str) -> str | None:
+        """A product's name without its maker's name in front (高通骁龙 8155 → 骁龙 8155,
+        腾讯混元 2.0 → 混元 2.0), when what follows the maker is a product of that maker in
+        the gazetteer; else None."""
+        hits = self.gaz.find(form)
+        if not hits or hits[0].start != 0:
+            return None
+        first = hits[0].entry
+        if first.type == "ORG":  # 腾讯 + 混元 2.0: two names
+            after = hits[1] if len(hits) > 1 else None
+            if after is None or form[hits[0].end : after.start].strip():
+                return None
+            product, maker_id = after.entry, first.id
+            if product.type == "PRODUCT" and product.parent == maker_id:
+                return form[after.start :]
+            return None
+        maker = self.gaz.entries.get(first.parent or "") if first.type == "PRODUCT" else None
+        if maker is None:
+            return None
+        matched = form[: hits[0].end]  # 高通骁龙: one name that holds its maker's
+        for name in sorted(maker.surface_forms, key=len, reverse=True):
+            rest = matched[len(name) :].strip()
+            if matched.startswith(name) and rest and self.gaz.lookup(rest) is first:
+                return form[len(name) :].strip()
+        return None
+
     def _entry(self, ref: EntityRef) -> Entry | None:
         if ref.kb_id and ref.kb_id in self.gaz.entries:
             return self.gaz.entries[ref.kb_id]
@@ -293,6 +319,8 @@ class NameResolver:
             node_id = f"{etype}:{label}"
             ent = self.entities.get(node_id) or self._new_entity(node_id, label, etype, gaz_id)
             ent.aliases.update(surface[key])
+            if etype == "PRODUCT":
+                ent.aliases.update(filter(None, map(self._without_maker, surface[key])))
             ent.mentions += sum(surface[key].values())
             self.entities[node_id] = ent
             self._key_entity[key] = node_id
