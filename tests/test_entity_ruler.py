@@ -24,6 +24,7 @@ def nlp():
         "王慧文创办光年之外后，很快组建了团队。",
         "光年之外今天发布了新的写作助手。",  # the agent of a launch verb
         "光年之外正式推出企业版。",
+        "2024 年 3 月，光年之外的团队扩大了一倍。",  # the subject of a dated clause
     ],
 )
 def test_an_ambiguous_company_name_with_a_company_cue_is_an_entity(nlp, text):
