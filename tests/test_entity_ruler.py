@@ -237,6 +237,7 @@ def test_pattern_names_stop_at_line_breaks_years_and_function_words(nlp, text, a
         ("这家公司的 CEO Tim Rowley 很低调。", "Tim Rowley", "PERSON"),  # a mined given name
         ("那本周刊的主编 Orla Venning 接受了采访。", "Orla Venning", "PERSON"),  # a title before
         ("星河的首席信息官 Dace Marlow 很低调。", "Dace Marlow", "PERSON"),
+        ("她的导师是 Wendel Oakridge 教授。", "Wendel Oakridge", "PERSON"),  # an honorific after
         ("有了 Quillbit 之后，它的用户翻了一倍。", "Quillbit", None),  # one word, no typing cue
     ],
 )
