@@ -60,6 +60,28 @@ def test_speaker_of_an_interview_line_joins(nlp):
     assert ("join", "happened", "2005", [("张明", "agent"), ("星河科技", "theme")]) in events(doc)
 
 
+def test_an_interviewee_s_we_is_the_company_the_article_is_about(nlp):
+    text = "记者走访了星河科技。\n记者：公司现在进展如何？\n张明：去年我们完成了新一轮融资。"
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "张明": "PERSON"}, dct=dt.date(2024, 7, 4))
+    assert ("funding", "happened", "2023", [("星河科技", "agent")]) in events(doc)
+
+
+def test_a_quoted_headline_is_no_interview_turn(nlp):
+    # a digest's headline 张明：… (no sentence end) makes what follows no answer of his
+    text = (
+        "星河科技发布了新品。星河科技还投资了多家企业。\n"
+        "张明：硬件已经足以实现通用智能\n北斗助手于去年 9 月正式上线。"
+    )
+    doc = doc_with_ents(
+        nlp,
+        text,
+        {"星河科技": "ORG", "张明": "PERSON", "北斗助手": "PRODUCT"},
+        dct=dt.date(2024, 7, 4),
+    )
+    launch = [parts for etype, _, _, parts in events(doc) if "北斗助手" in dict(parts)]
+    assert launch == [[("北斗助手", "theme")]]
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

@@ -678,13 +678,20 @@ class EventExtractor:
 
 
 def _answer_lines(text: str, ents: list[Span]) -> list[tuple[int, bool]]:
-    """Where each interview turn starts, and whether a named person speaks it."""
+    """Where each interview turn starts, and whether a named person speaks it. A label
+    followed by words that do not end like a sentence is a heading, not a turn (a digest's
+    quoted headline 某某：当前硬件足以……); a label alone on its line is one."""
     people = {e.start_char for e in ents if e.label_ == "PERSON"}
     turns = []
     for m in re.finditer(r"^.*$", text, re.M):
         if (label := SPEAKER.match(m.group())) is not None:
-            turns.append((m.start(), m.start() + label.start("name") in people))
+            words = m.group()[label.end() :].strip()
+            said = not words or _SENTENCE_END.search(words) is not None
+            turns.append((m.start(), said and m.start() + label.start("name") in people))
     return turns
+
+
+_SENTENCE_END = re.compile(r"[。！？!?…”\"」）)]$")
 
 
 def _in_answer(turns: list[tuple[int, bool]], offset: int) -> bool:
