@@ -222,6 +222,17 @@ def test_a_product_named_with_its_maker_in_front_is_also_known_without_it():
     assert got[("a", "腾讯云")].aliases == {"腾讯云"}  # an organisation keeps its own name
 
 
+def test_a_model_named_after_its_maker_is_also_known_by_the_model_alone():
+    refs = [
+        ("a", EntityRef("星河 QX 7", "PRODUCT", "", 0, 7)),
+        ("a", EntityRef("星河 Care", "PRODUCT", "", 10, 17)),
+    ]
+    gaz = Gazetteer([Entry("xinghe", "星河", "ORG", kind="company")])
+    got = _resolved(refs, gaz)
+    assert "QX 7" in got[("a", "星河 QX 7")].aliases
+    assert got[("a", "星河 Care")].aliases == {"星河 Care"}  # a word is no model
+
+
 def test_a_day_inside_a_reported_quarter_is_the_same_event():
     events = merge_events(
         [

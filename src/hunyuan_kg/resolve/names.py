@@ -50,6 +50,9 @@ _YEAR_PREFIX = re.compile(r"(?:19|20)\d\d\s*(?:年度|年)?\s*")
 # 鸿蒙2.0, GPT-5.2, XPILOT 4); versions compare without trailing .0 (4.0 = 4).
 _VERSIONED = re.compile(r"(?P<base>.*?[^\d.\s-])[\s-]?(?P<version>\d+(?:\.\d+)*)")
 _ZERO_TAIL = re.compile(r"(?:\.0)+$")
+# A model's name after its maker's: a few Latin letters, then a number (MX 450, NT2.0, P50,
+# A5 Pro); not a bare number (11) nor a word (Care, Store).
+_MODEL = re.compile(r"[A-Za-z]{1,4}[ -]?\d[A-Za-z0-9 .+\-]{0,12}")
 _BILINGUAL = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,})\s*(?P<latin>[A-Za-z]{3,})")
 
 
@@ -150,18 +153,22 @@ class NameResolver:
 
     def _without_maker(self, form: str) -> str | None:
         """A product's name without its maker's name in front (高通骁龙 8155 → 骁龙 8155,
-        腾讯混元 2.0 → 混元 2.0), when what follows the maker is a product of that maker in
-        the gazetteer; else None."""
+        腾讯混元 2.0 → 混元 2.0, 英伟达MX 450 → MX 450), when what follows the maker is a
+        gazetteer product of that maker (or of no known maker), or a model written in Latin
+        letters and digits after a company; else None."""
         hits = self.gaz.find(form)
         if not hits or hits[0].start != 0:
             return None
         first = hits[0].entry
-        if first.type == "ORG":  # 腾讯 + 混元 2.0: two names
+        if first.type == "ORG":  # 腾讯 + 混元 2.0: two names; 英伟达 + MX 450: a model
             after = hits[1] if len(hits) > 1 else None
-            if after is None or form[hits[0].end : after.start].strip():
+            rest = form[hits[0].end :].strip()
+            if after is None:
+                return rest if first.kind == "company" and _MODEL.fullmatch(rest) else None
+            if form[hits[0].end : after.start].strip():
                 return None
             product, maker_id = after.entry, first.id
-            if product.type == "PRODUCT" and product.parent == maker_id:
+            if product.type == "PRODUCT" and product.parent in (maker_id, None):
                 return form[after.start :]
             return None
         maker = self.gaz.entries.get(first.parent or "") if first.type == "PRODUCT" else None
