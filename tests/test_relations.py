@@ -461,3 +461,18 @@ P = "PRODUCT"
 def test_a_product_named_by_its_family_and_a_version_is_part_of_it(nlp, text, names, expected):
     doc = doc_with_names_in_order(nlp, text, [(n, P) for n in names])
     assert [(h, t) for kind, h, t, _ in rels(doc) if kind == "part_of"] == expected
+
+
+def test_versions_of_one_gazetteer_product_are_part_of_the_family(nlp):
+    # the ruler gives a known product's versions the product's gazetteer id; a version is
+    # still a member of its family (北斗 2.0 Pro of 北斗 2.0), not the same name
+    text = "北斗 2.0 推出后，北斗 2.0 Pro 紧随其后。"
+    doc = nlp.make_doc(text)
+    first, second = text.index("北斗 2.0"), text.index("北斗 2.0 Pro")
+    doc.ents = [
+        doc.char_span(first, first + 6, P, kb_id="beidou"),
+        doc.char_span(second, second + 10, P, kb_id="beidou"),
+    ]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert ("part_of", "北斗 2.0 Pro", "北斗 2.0", "") in rels(doc)

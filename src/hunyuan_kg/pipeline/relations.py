@@ -461,7 +461,6 @@ class RelationExtractor:
                     for name, f in families.items()
                     if len(name) < len(ent.text)
                     and ent.text.startswith(name)
-                    and (not f.kb_id or f.kb_id != ent.kb_id)
                     and self._extends(name, ent.text[len(name) :])
                 ),
                 key=lambda f: len(f.text),
