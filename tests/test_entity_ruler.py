@@ -309,6 +309,7 @@ def test_capitalized_words_after_a_known_latin_company_name_its_product_or_unit(
         ("新机搭载骁龙 8 Gen 3 芯片。", "骁龙 8 Gen 3"),  # a generation after the version
         ("新机搭载骁龙 7+ Gen 2 芯片。", "骁龙 7+ Gen 2"),
         ("混元 2.0 Lite 兼顾了速度。", "混元 2.0 Lite"),  # a variant after the version
+        ("月之暗面发布了 Kimi K2.5。", "Kimi K2.5"),  # a later version than the known Kimi K2
     ],
 )
 def test_os_and_a_version_after_a_known_product_belong_to_its_name(nlp, text, name):

@@ -233,6 +233,18 @@ def test_a_model_named_after_its_maker_is_also_known_by_the_model_alone():
     assert got[("a", "星河 Care")].aliases == {"星河 Care"}  # a word is no model
 
 
+def test_a_short_model_name_is_the_known_model_of_the_family_its_document_names():
+    gaz = Gazetteer([Entry("nova", "Nova", "PRODUCT"), Entry("nova_q2", "Nova Q2", "PRODUCT")])
+    refs = [
+        ("a", EntityRef("Nova", "PRODUCT", "", 0, 4)),
+        ("a", EntityRef("Q2", "PRODUCT", "", 9, 11)),
+    ]
+    refs += [("b", EntityRef("Q2", "PRODUCT", "", 0, 2))]  # no family named: stays Q2
+    got = _resolved(refs, gaz)
+    assert got[("a", "Q2")].label == "Nova Q2"
+    assert got[("b", "Q2")].label == "Q2"
+
+
 def test_a_day_inside_a_reported_quarter_is_the_same_event():
     events = merge_events(
         [

@@ -198,6 +198,8 @@ def _brand_stems(gazetteer: Gazetteer, rules: dict[str, Any]) -> re.Pattern[str]
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# The rest of a version number a gazetteer name ends inside (Kimi K2 | .5, Llama 3 | .2).
+_MINOR_VERSION = re.compile(r"(?:\.\d+)+(?![0-9.])")
 
 
 class EntityRuler:
@@ -305,6 +307,8 @@ class EntityRuler:
                 continue
             end = m.end
             if m.entry.type == "PRODUCT":
+                if text[end - 1].isdigit() and (minor := _MINOR_VERSION.match(text, end)):
+                    end = minor.end()  # Kimi K2 + .5: a later version, not Kimi K2
                 for rx in (self.rules["version"], self.rules["suffix"], self.rules["version"]):
                     if ext := rx.match(text, end):
                         end = ext.end()

@@ -53,6 +53,8 @@ _ZERO_TAIL = re.compile(r"(?:\.0)+$")
 # A model's name after its maker's: a few Latin letters, then a number (MX 450, NT2.0, P50,
 # A5 Pro); not a bare number (11) nor a word (Care, Store).
 _MODEL = re.compile(r"[A-Za-z]{1,4}[ -]?\d[A-Za-z0-9 .+\-]{0,12}")
+# A model's short code (K2, U8, M9), which a document may write without its family's name.
+_MODEL_CODE = re.compile(r"[A-Za-z]{1,2}\d{1,3}")
 _BILINGUAL = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,})\s*(?P<latin>[A-Za-z]{3,})")
 
 
@@ -346,7 +348,8 @@ class NameResolver:
     ) -> str:
         """The fuller name ``text`` stands for in its document (whose names by label are
         ``names`` and declared aliases ``aliases``): a declared alias, a given name
-        (煜宏 → 刘煜宏) or a model's short name (R1 → DeepSeek-R1)."""
+        (煜宏 → 刘煜宏) or a model's short name (R1 → DeepSeek-R1; K2 → the gazetteer's
+        Kimi K2 where the document names Kimi)."""
         text = aliases.get(text, text)
         doc_names = names.get(label, set())
         if label == "PERSON" and len(text) >= 2:
@@ -367,6 +370,15 @@ class NameResolver:
             fuller = []
         if fuller:
             return max(sorted(fuller), key=len)  # ties: not by set (hash) order
+        if label == "PRODUCT" and _MODEL_CODE.fullmatch(text):
+            # K2 in a document about Kimi: the gazetteer's Kimi K2
+            known = [
+                entry.name
+                for p in sorted(doc_names)
+                if (entry := self.gaz.lookup(f"{p} {text}")) is not None and entry.type == "PRODUCT"
+            ]
+            if known:
+                return known[0]
         return self._bilingual(text, label, doc_names) or text
 
     def _bilingual(self, text: str, label: str, names: set[str]) -> str | None:
