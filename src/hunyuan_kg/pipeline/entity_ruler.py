@@ -198,8 +198,6 @@ def _brand_stems(gazetteer: Gazetteer, rules: dict[str, Any]) -> re.Pattern[str]
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-# The rest of a version number a gazetteer name ends inside (Kimi K2 | .5, Llama 3 | .2).
-_MINOR_VERSION = re.compile(r"(?:\.\d+)+(?![0-9.])")
 
 
 class EntityRuler:
@@ -234,13 +232,14 @@ class EntityRuler:
         # (…科技有限公司（下称：某某）: 某某 is no person)
         declared = self._take(_declared_cands(text, chosen), chosen, taken)
         chosen += self._repeats(text, declared, taken)
+        sure = len(chosen)  # names after these may declare names of their own, below
         known = {text[c.start : c.end] for c in chosen}
         weak = [c for c in weak if not _extends_known(text[c.start : c.end], known)]
         added = self._take(weak, chosen, taken)
         chosen += self._repeats(text, added, taken)
         listed = self._take(self._list_cands(text, chosen), chosen, taken)
         chosen += self._repeats(text, listed, taken)
-        declared = self._take(_declared_cands(text, chosen), chosen, taken)
+        declared = self._take(_declared_cands(text, chosen[sure:]), chosen, taken)
         chosen += self._repeats(text, declared, taken)
         split_at(doc, (x for c in chosen for x in (c.start, c.end)))
         spans: list[Span] = []
@@ -307,8 +306,6 @@ class EntityRuler:
                 continue
             end = m.end
             if m.entry.type == "PRODUCT":
-                if text[end - 1].isdigit() and (minor := _MINOR_VERSION.match(text, end)):
-                    end = minor.end()  # Kimi K2 + .5: a later version, not Kimi K2
                 for rx in (self.rules["version"], self.rules["suffix"], self.rules["version"]):
                     if ext := rx.match(text, end):
                         end = ext.end()
