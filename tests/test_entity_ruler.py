@@ -99,6 +99,9 @@ def test_a_conference_series_names_its_organiser(nlp):
         # a known company and a head word: one of its arms
         ("百度资本参与了本轮融资。", "百度资本", "ORG"),
         ("联想创投和另外两家机构跟投。", "联想创投", "ORG"),
+        # ... or a few words of its own and then a head word: a unit or a fund of it
+        ("百度智能驾驶事业群总裁出席了活动。", "百度智能驾驶事业群", "ORG"),
+        ("华润创新技术投资基金跟投。", "华润创新技术投资基金", "ORG"),
         # a known company and a model code: one of its products
         ("小米12 的屏幕更大。", "小米12", "PRODUCT"),
         ("蔚来 ET7 开始交付。", "蔚来 ET7", "PRODUCT"),
@@ -127,6 +130,10 @@ def test_a_company_name_followed_by_a_head_word_or_model_code_is_a_compound_name
         ("小米手机 12GB 内存版。", "小米手机 12GB"),  # a memory size
         ("小米电视 65 英寸版。", "小米电视 65"),  # a screen size
         ("百度科技园的新楼。", "百度科技"),  # a head word inside a longer word
+        ("腾讯联合清华研究院发布报告。", "腾讯联合清华研究院"),  # two organisations
+        ("小米百亿新基金完成募集。", "小米百亿新基金"),  # an amount describes a fund
+        ("小米新基金的出资人。", "小米新基金"),  # so does 新
+        ("开放原子开源基金会孵化了该项目。", "开放原子开源基金"),  # 基金会 is longer
     ],
 )
 def test_what_follows_a_company_name_is_no_compound_when_it_is_a_number_or_a_longer_word(

@@ -116,9 +116,11 @@ def _rules() -> dict[str, Any]:
         "cue_after": re.compile(raw["ambiguous_cue_after"]),
         "cue_before": re.compile(raw["ambiguous_cue_before"]),
         "org_head": re.compile(f"(?:{alternation(raw['org_head_words'])}){raw['org_head_follow']}"),
+        "org_arm": _compile(f"{raw['org_arm']}{raw['org_head_follow']}"),
         "org_model": re.compile(raw["org_model_suffix"]),
         "org_device": re.compile(raw["org_device_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
+        "arm_kinds": frozenset(raw["org_arm_kinds"]),
         "lists": raw["list_items"],
         "list_heads": (heads := _list_heads()),
         "list_head": re.compile(
@@ -320,7 +322,11 @@ class EntityRuler:
         """An organisation's arm or product named after it: 百度资本 (ORG), 理想 L9,
         小米笔记本Pro 15 (PRODUCT); None when what follows the name is neither."""
         start, kind = m.start, m.entry.kind
-        head = self.rules["org_head"].match(text, end) if kind in self.rules["head_kinds"] else None
+        head = None
+        if kind in self.rules["head_kinds"]:
+            head = self.rules["org_head"].match(text, end)
+        if head is None and kind in self.rules["arm_kinds"]:
+            head = self.rules["org_arm"].match(text, end)
         if head is not None:
             name = text[start : head.end()]
             if self.gazetteer is not None and self.gazetteer.lookup(name) is not None:
