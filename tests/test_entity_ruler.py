@@ -286,9 +286,16 @@ def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(nlp
         ("这是一封钓鱼电子邮件。", "钓鱼电子", False),  # 电子 starts 电子邮件 here
         ("他是一名菲律宾大学生。", "菲律宾大学", False),  # 大学 starts 大学生 here
         ("该子公司将上市。", "子公司", False),  # 公司 alone is no head
+        # ... or a job title after it
+        ("她曾任星河大数据创始人。", "星河大数据", True),
+        ("星河大数据的用户很多。", "星河大数据", False),
+        ("据悉同公司高管开会。", "悉同公司", False),  # a description ending in 公司
+        ("它是抵抗者和协作者。", "抵抗者和协", False),  # a phrase, not a name
     ],
 )
-def test_a_statistical_organisation_needs_a_name_and_a_head_word(nlp, text, name, plausible):
+def test_a_statistical_organisation_needs_a_name_and_a_head_word_or_a_title(
+    nlp, text, name, plausible
+):
     ruler = nlp.get_pipe("hkg_entity_ruler")
     start = text.index(name)
     assert ruler._plausible_statistical(text, start, start + len(name), "ORG") is plausible

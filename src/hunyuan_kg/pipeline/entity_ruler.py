@@ -120,6 +120,7 @@ def _rules() -> dict[str, Any]:
         "org_model": re.compile(raw["org_model_suffix"]),
         "org_device": re.compile(raw["org_device_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
+        "title_after": _compile(r"\s?{TITLE}"),
         "arm_kinds": frozenset(raw["org_arm_kinds"]),
         "lists": raw["list_items"],
         "list_heads": (heads := _list_heads()),
@@ -614,13 +615,27 @@ class EntityRuler:
         name = text[start:end]
         head = next((h for h in self.rules["statistical_org_heads"] if name.endswith(h)), None)
         if head is None or not self._head_ends_name(text, end - len(head), head):
-            return False
+            return self._titled_org(text, start, end)
         prefix = name[: -len(head)]
         return len(prefix) >= 2 and not (
             self.stop.is_stopword(prefix)
             or self.stop.is_stopword(name)
             or prefix.endswith(self.rules["generic_org_prefix_ends"])
             or prefix.startswith(self.rules["bad_starts"])
+        )
+
+    def _titled_org(self, text: str, start: int, end: int) -> bool:
+        """A statistical organisation without a head word whose name a job title follows
+        (某某大数据创始人, 某某 CEO): the title says it employs people. Not a phrase with a
+        function word (抵抗者和协 of 协作者) nor a description ending in 公司 (据悉同公司高管)."""
+        name = text[start:end]
+        return (
+            len(name) >= 2
+            and not name.endswith("公司")
+            and not any(ch in self.rules["lists"]["not_in_name"] + "和与及" for ch in name)
+            and bool(self.rules["title_after"].match(text, end))
+            and not self.stop.is_stopword(name)
+            and not name.startswith(self.rules["bad_starts"])
         )
 
     def _plausible_statistical(self, text: str, start: int, end: int, label: str) -> bool:
