@@ -154,7 +154,11 @@ def lexicon() -> _Lexicon:
         trigger_rx=re.compile(rf"(?:{alternation(list(trigger_type))})", re.IGNORECASE),
         trigger_type={k.lower(): v for k, v in trigger_type.items()},
         types=raw["types"],
-        not_trigger_rx=re.compile(alternation(raw["not_triggers"])),
+        not_trigger_rx=re.compile(
+            rf"{alternation(raw['not_triggers'])}"
+            rf"|(?:{alternation(list(trigger_type))})(?:{raw['message_object']})",
+            re.IGNORECASE,
+        ),
         planned=re.compile("|".join(raw["planned"])),
         denied=re.compile("|".join(raw["denied"])),
         cue_window=int(raw["cue_window"]),
