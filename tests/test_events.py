@@ -88,6 +88,8 @@ def test_a_quoted_headline_is_no_interview_turn(nlp):
         ("星河科技计划在未来几个月内推出北斗助手。", "planned"),
         ("星河科技预计将于明年发布北斗助手。", "planned"),
         ("星河科技并没有发布北斗助手。", "denied"),
+        ("明年星河科技将正式推出北斗助手。", "planned"),  # 将 right before the trigger
+        ("星河科技已将北斗助手开源。", "happened"),  # 将 + object: not the future
     ],
 )
 def test_planned_and_denied(nlp, text, status):
@@ -106,6 +108,14 @@ def test_noun_uses_of_triggers_are_not_events(nlp):
     doc = doc_with_ents(
         nlp, "星河科技召开发布会介绍北斗助手。", {"星河科技": "ORG", "北斗助手": "PRODUCT"}
     )
+    assert "launch" not in [e[0] for e in events(doc)]
+
+
+@pytest.mark.parametrize(
+    "text", ["星河科技发布了一篇介绍北斗助手的文章。", "星河科技发布的一条北斗助手短视频走红。"]
+)
+def test_a_trigger_whose_object_is_a_text_launches_nothing(nlp, text):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "北斗助手": "PRODUCT"})
     assert "launch" not in [e[0] for e in events(doc)]
 
 
