@@ -212,6 +212,22 @@ def test_spellings_of_one_versioned_product_are_one_entity():
     assert ids[("c", "PILOT 4")] == ids[("c", "PILOT 4.0")]
 
 
+def test_latin_spellings_apart_only_by_spaces_and_hyphens_are_one_entity():
+    refs = [
+        ("a", EntityRef("Zeta-4o", "PRODUCT", "", 0, 7)),
+        ("b", EntityRef("Zeta 4o", "PRODUCT", "", 0, 7)),
+        ("b", EntityRef("Orbit Labs", "ORG", "", 10, 20)),
+        ("c", EntityRef("OrbitLabs", "ORG", "", 0, 9)),
+        ("c", EntityRef("Orbit", "ORG", "", 10, 15)),
+        ("d", EntityRef("Lumen OS", "PRODUCT", "", 0, 8)),
+    ]
+    gaz = Gazetteer([Entry("lumen", "流明", "PRODUCT", ("LumenOS",))])
+    ids = {key: entity.id for key, entity in _resolved(refs, gaz).items()}
+    assert ids[("a", "Zeta-4o")] == ids[("b", "Zeta 4o")]
+    assert ids[("b", "Orbit Labs")] == ids[("c", "OrbitLabs")] != ids[("c", "Orbit")]
+    assert ids[("d", "Lumen OS")] == "PRODUCT:流明"  # the gazetteer's LumenOS
+
+
 def test_a_product_named_with_its_maker_in_front_is_also_known_without_it():
     refs = [
         ("a", EntityRef("腾讯混元 2.0", "PRODUCT", "", 0, 8)),

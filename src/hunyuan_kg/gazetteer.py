@@ -13,6 +13,7 @@ ASCII letters or digits.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -55,6 +56,9 @@ class Match:
     text: str
     entry: Entry
     ambiguous: bool
+
+
+_LATIN_JOINERS = re.compile(r"[\s\-]")
 
 
 def _is_ascii_word(ch: str) -> bool:
@@ -159,20 +163,26 @@ def fold_short_forms(
     entries: list[Entry], learned_kinds: Iterable[str], company_words: Iterable[str]
 ) -> list[Entry]:
     """Fold a learned company name into the entry that names it with a company word after
-    it (``data/gazetteers/short_forms.yml``): the short name becomes an alias.
+    it (``data/gazetteers/short_forms.yml``), and a learned Latin-script name into a more
+    trusted entry of its type that spells it without the same spaces and hyphens: the
+    learned name becomes an alias.
 
     >>> long = Entry("weima", "威马汽车", "ORG")
     >>> short = Entry("v1", "威马", "ORG", kind="verified", ambiguous=frozenset({"威马"}))
     >>> folded = fold_short_forms([long, short], ["verified"], ["汽车"])
     >>> [(e.name, e.aliases, sorted(e.ambiguous)) for e in folded]
     [('威马汽车', ('威马',), ['威马'])]
+    >>> spaced = Entry("v2", "Eleven Labs", "ORG", kind="verified")
+    >>> listed = Entry("elevenlabs", "ElevenLabs", "ORG")
+    >>> [e.aliases for e in fold_short_forms([listed, spaced], ["verified"], [])]
+    [('Eleven Labs',)]
     """
     ranks = {kind: rank for rank, kind in enumerate(learned_kinds)}  # least trusted first
     kinds, words = frozenset(ranks), tuple(company_words)
     by_name = {name_key(f): e for e in entries if e.type == "ORG" for f in e.surface_forms}
-    into: dict[str, Entry] = {}  # short entry id -> the entry it folds into
+    into: dict[str, Entry] = _spelling_twins(entries, ranks)  # entry id -> entry it folds into
     for e in entries:
-        if e.type != "ORG" or e.kind not in kinds:
+        if e.type != "ORG" or e.kind not in kinds or e.id in into:
             continue
         for word in words:
             full = by_name.get(name_key(e.name + word))
@@ -208,6 +218,28 @@ def fold_short_forms(
             e = replace(e, parent=into[e.parent].id)
         out.append(e)
     return out
+
+
+def _spelling_twins(entries: list[Entry], ranks: dict[str, int]) -> dict[str, Entry]:
+    """Learned entries (kinds of ``ranks``) whose Latin-script name another entry of the
+    same type also spells, but for spaces and hyphens (Harmony OS / HarmonyOS, Tech Web /
+    TechWeb), each mapped to the most trusted such entry (a listed one before a learned
+    one, then the lowest id)."""
+    groups: dict[tuple[str, str], dict[str, Entry]] = {}
+    for e in entries:
+        for form in e.surface_forms:
+            key = name_key(form)
+            if key.isascii() and any(ch.isalpha() for ch in key):
+                groups.setdefault((e.type, _LATIN_JOINERS.sub("", key)), {})[e.id] = e
+    into: dict[str, Entry] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        best = min(group.values(), key=lambda e: (-ranks.get(e.kind or "", len(ranks)), e.id))
+        for e in group.values():
+            if e.id != best.id and e.kind in ranks and e.id not in into:
+                into[e.id] = best
+    return into
 
 
 def _entry(row: dict[str, Any]) -> Entry:
