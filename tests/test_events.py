@@ -111,6 +111,11 @@ def test_noun_uses_of_triggers_are_not_events(nlp):
     assert "launch" not in [e[0] for e in events(doc)]
 
 
+def test_a_trigger_that_names_a_plan_is_planned(nlp):
+    doc = doc_with_ents(nlp, "星河科技正在安排赴港上市事宜。", {"星河科技": "ORG"})
+    assert [(e[0], e[1]) for e in events(doc)] == [("listing", "planned")]
+
+
 @pytest.mark.parametrize(
     "text", ["星河科技发布了一篇介绍北斗助手的文章。", "星河科技发布的一条北斗助手短视频走红。"]
 )

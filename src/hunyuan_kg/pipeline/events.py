@@ -81,6 +81,7 @@ class _Lexicon:
     types: dict[str, dict[str, Any]]
     not_trigger_rx: re.Pattern[str]
     planned: re.Pattern[str]
+    planned_after: re.Pattern[str]
     denied: re.Pattern[str]
     cue_window: int
     clause_rx: re.Pattern[str]
@@ -160,6 +161,7 @@ def lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         planned=re.compile("|".join(raw["planned"])),
+        planned_after=re.compile(raw["planned_after"]),
         denied=re.compile("|".join(raw["denied"])),
         cue_window=int(raw["cue_window"]),
         clause_rx=re.compile(raw["clause_breaks"]),
@@ -405,7 +407,7 @@ class EventExtractor:
             start=start,
             end=end,
             sentence=(sent.start, sent.end),
-            status=self._status(text, c_left, start),
+            status=self._status(text, c_left, start, end),
             participants=participants,
             object_text=self._object(text, end, c_right) if theme is None else "",
         )
@@ -589,8 +591,11 @@ class EventExtractor:
                 return EntityRef(entry.name, "ORG", entry.id, ent.start_char, ent.start_char)
         return None
 
-    def _status(self, text: str, c_left: int, start: int) -> str:
-        return self.lex.status(text[max(c_left, start - self.lex.cue_window) : start])
+    def _status(self, text: str, c_left: int, start: int, end: int) -> str:
+        status = self.lex.status(text[max(c_left, start - self.lex.cue_window) : start])
+        if status == "happened" and self.lex.planned_after.match(text, end):
+            return "planned"  # 启动上市计划, 安排上市事宜: a plan, not the event
+        return status
 
     def _date(
         self, ev: EventCandidate, text: str, c_left: int, c_right: int, sent: _Sentence
