@@ -76,6 +76,7 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "星河科技今天，",  # a name and a date, nothing said of it
         "2023 年，星河科技好似不争不抢。",  # an appearance, not a happening
         "2023 年，星河科技内部对模型是如何评估的？",  # a question
+        "星河科技成立两年后遭遇了一场危机。",  # a time counted from the founding
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

@@ -179,7 +179,11 @@ class ClauseEvents:
         inherited: Span | None = None
         subject = next((e for e in ents if e.label_ in _ACTORS), None)
         for lo, hi in self._clauses(text, s_start, s_end):
-            own = [d for d in dates if lo <= d.start_char < hi]
+            own = [
+                d
+                for d in dates
+                if lo <= d.start_char < hi and not self._since_trigger(text, d, lo, masks)
+            ]
             rest = self._without_dates(text, lo, hi, own)
             if own and self.clex.date_only.fullmatch(rest):
                 inherited = own[-1]
@@ -264,6 +268,18 @@ class ClauseEvents:
             )
             out.append(ev)
         return out
+
+    def _since_trigger(
+        self, text: str, date: Span, lo: int, masks: tuple[bytearray, bytearray]
+    ) -> bool:
+        """A time counted from a trigger written right before it (成立两年后): it dates what
+        follows, not a happening of its own."""
+        if not self.lex.since_event.search(date.text):
+            return False
+        return any(
+            date.start_char - m.end() <= 1
+            for m in triggers_in(self.lex, text, lo, date.start_char, *masks)
+        )
 
     def _subject_first(
         self, text: str, start: int, hi: int, own: list[Span], names: list[Span]

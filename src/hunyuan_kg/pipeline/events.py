@@ -82,6 +82,7 @@ class _Lexicon:
     not_trigger_rx: re.Pattern[str]
     planned: re.Pattern[str]
     planned_after: re.Pattern[str]
+    since_event: re.Pattern[str]
     denied: re.Pattern[str]
     cue_window: int
     clause_rx: re.Pattern[str]
@@ -171,6 +172,7 @@ def lexicon() -> _Lexicon:
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
         passive_by=re.compile(raw["passive_by"]),
         attributive_after=tuple(raw["attributive_after"]),
+        since_event=re.compile(raw["since_event"]),
         stative=frozenset(raw["stative_triggers"]),
         skip_after=tuple(raw["skip_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
