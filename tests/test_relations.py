@@ -267,6 +267,25 @@ def test_a_gazetteer_parent_named_in_the_sentence_is_linked(gaz_nlp, text, expec
     assert expected in {(r.type, r.head.text, r.tail.text) for r in gaz_nlp(text)._.relations}
 
 
+@pytest.mark.parametrize(
+    ("text", "maker", "product"),
+    [
+        # a Chinese company name learned from raw news, then a model code
+        ("宝马 X9 的售价还没有公布。", "宝马", "宝马 X9"),
+        # a known product written with its maker's name, then a variant word
+        ("三星Galaxy Zeta 开始预售。", "三星", "三星Galaxy Zeta"),
+    ],
+)
+def test_a_product_written_with_its_makers_name_is_developed_by_it(gaz_nlp, text, maker, product):
+    got = {(r.type, r.head.text, r.tail.text) for r in gaz_nlp(text)._.relations}
+    assert ("develops", maker, product) in got
+
+
+def test_a_maker_the_text_does_not_write_is_not_linked(gaz_nlp):
+    doc = gaz_nlp("Claude Pilot 是一款新的编程助手。")  # Claude's maker is not written here
+    assert not any(r.type == "develops" for r in doc._.relations)
+
+
 def test_a_gazetteer_parent_named_elsewhere_in_the_document_is_linked(gaz_nlp):
     doc = gaz_nlp("抖音的日活再创新高。这家公司还发布了新模型。字节跳动没有回应。")
     got = {(r.type, r.head.text, r.tail.text) for r in doc._.relations}

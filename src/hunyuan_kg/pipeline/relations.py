@@ -508,13 +508,26 @@ class RelationExtractor:
             if parent.type == "ORG" and forms:
                 return parent, ent.text[: len(max(forms, key=len))]
             return None
-        hits = [m for m in gaz.find(ent.text[:-1]) if m.entry.type == "ORG" and m.start == 0]
-        if not hits or (own is not None and own.id == hits[0].entry.id):
+        first = next((m for m in gaz.find(ent.text[:-1]) if m.start == 0), None)
+        if first is None or (own is not None and own.id == first.entry.id):
             return None
-        parent, rest = hits[0].entry, ent.text[hits[0].end :].strip()
+        if first.entry.type == "PRODUCT":
+            # a known product written with its maker's name, and a variant (三星Galaxy +
+            # Fold): the maker's
+            maker = gaz.entries.get(first.entry.parent or "")
+            if ent.label != "PRODUCT" or own is not None or maker is None or maker.type != "ORG":
+                return None
+            written = [f for f in maker.surface_forms if folded.startswith(fold(f))]
+            return (maker, ent.text[: len(max(written, key=len))]) if written else None
+        if first.entry.type != "ORG":
+            return None
+        parent, rest = first.entry, ent.text[first.end :].strip()
         if ent.label == "ORG":
-            return (parent, hits[0].text) if rest in self.lex.units else None
-        return (parent, hits[0].text) if parent.kind in self.lex.maker_kinds else None
+            return (parent, first.text) if rest in self.lex.units else None
+        chinese = not parent.name.isascii()  # (a learned Latin name is too often a word)
+        if parent.kind in self.lex.maker_kinds or (chinese and parent.kind == "verified"):
+            return parent, first.text
+        return None
 
 
 @Language.factory("hkg_relations", default_config={"gazetteer": True})
