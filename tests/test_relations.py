@@ -212,6 +212,20 @@ def test_more_cues(nlp, text, ents, expected):
     assert expected in rels(doc_with_ents(nlp, text, ents))
 
 
+@pytest.mark.parametrize(
+    ("text", "rival"),
+    [
+        ("设计得分：北斗模型 > 星河模型 > 云海模型。", "星河模型"),  # a ranking
+        ("北斗模型：挑战星河模型。", "星河模型"),
+        ("北斗模型的能力已经与星河模型看齐。", "星河模型"),
+    ],
+)
+def test_rankings_and_challenges_are_competition(nlp, text, rival):
+    ents = {"北斗模型": "PRODUCT", "星河模型": "PRODUCT", "云海模型": "PRODUCT"}
+    doc = doc_with_ents(nlp, text, ents)
+    assert ("competes_with", "北斗模型", rival, "") in rels(doc)
+
+
 def test_a_comparison_is_not_a_use(nlp):
     doc = doc_with_ents(
         nlp,
