@@ -4,8 +4,9 @@ The corpus is synthetic: ``--copies`` copies of the ``data/sample`` articles, ea
 its own folder so every document gets its own id. Each round times, one after the other
 on the same texts: ``jieba.posseg.lcut`` (the quick alternative users reach for; jieba is
 in the ``bench`` extra), the command line in a cold process (``hunyuan-kg build``,
-default pipeline, ``--jobs 1`` and ``--jobs 2``, a fresh output folder each time, so no
-cache), ``hunyuan_kg.build`` + ``kg.write`` with the default pipeline already loaded,
+default pipeline, ``--jobs 1`` and ``--jobs 2``, and the fast pipeline ``--segmenter char
+--ner hunyuan_kg_fast``; a fresh output folder each time, so no cache),
+``hunyuan_kg.build`` + ``kg.write`` with the default and the fast pipeline already loaded,
 and the same with the light pipeline (``segmenter="char", ner=None``). Rounds repeat
 (``--rounds``, at least 3) and the minimum and median of each variant are printed with
 their ratio to jieba's speed (above 1: faster than jieba.posseg), and the machine's load
@@ -96,10 +97,15 @@ def texts(corpus: Path) -> list[str]:
     return [read_document(p, doc_id=ids[p]).text for p in files]
 
 
-def cli_build(corpus: Path, jobs: int) -> float:
-    """Seconds of ``hunyuan-kg build`` in a new process (default pipeline, new folder)."""
+FAST: dict[str, Any] = {"segmenter": "char", "ner": "hunyuan_kg_fast"}
+
+
+def cli_build(corpus: Path, jobs: int, options: dict[str, Any] | None = None) -> float:
+    """Seconds of ``hunyuan-kg build`` in a new process (default pipeline unless ``options``
+    are given, new folder)."""
+    extra = [x for k, v in (options or {}).items() for x in (f"--{k}", v)]
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "hunyuan_kg", "build", str(corpus), "-o", tmp, "-q"]
+        cmd = [sys.executable, "-m", "hunyuan_kg", "build", str(corpus), "-o", tmp, "-q", *extra]
         t = time.perf_counter()
         done = subprocess.run([*cmd, "--jobs", str(jobs)], capture_output=True, text=True)
         secs = time.perf_counter() - t
@@ -157,6 +163,7 @@ def main() -> None:
     )
     default_nlp = hunyuan_kg.load()
     light_nlp = hunyuan_kg.load(**load_options(True))
+    fast_nlp = hunyuan_kg.load(**FAST)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = make_corpus(Path(tmp), args.copies)
         all_texts = texts(corpus)
@@ -168,7 +175,11 @@ def main() -> None:
             )[1],
             "hunyuan-kg build, default, cold process, --jobs 1": lambda: cli_build(corpus, 1),
             "hunyuan-kg build, default, cold process, --jobs 2": lambda: cli_build(corpus, 2),
+            "hunyuan-kg build, fast (char, hunyuan_kg_fast), cold process, --jobs 1": lambda: (
+                cli_build(corpus, 1, FAST)
+            ),
             "build() + write, default pipeline loaded": lambda: loaded_build(corpus, default_nlp),
+            "build() + write, fast pipeline loaded": lambda: loaded_build(corpus, fast_nlp),
             "build() + write, light pipeline loaded": lambda: loaded_build(corpus, light_nlp),
         }
         seconds: dict[str, list[float]] = {name: [] for name in variants}

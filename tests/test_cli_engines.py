@@ -55,3 +55,13 @@ def test_dask_local_equals_local_build(halves, tmp_path):
     )
     assert result.exit_code == 0, result.output
     _same(local, dask_out)
+
+
+def test_the_fast_shipped_ner_is_an_option_of_the_command_line(halves, tmp_path):
+    a, _ = halves
+    out = tmp_path / "fast"
+    args = ["build", str(a), "-o", str(out), "-q", "--segmenter", "char"]
+    result = CliRunner().invoke(app, [*args, "--ner", "hunyuan_kg_fast"])
+    assert result.exit_code == 0, result.output
+    rows = (out / "entities.csv").read_text("utf-8-sig").splitlines()[1:]
+    assert any(row.startswith("PERSON:") for row in rows)

@@ -77,7 +77,9 @@ def load(
     """Build the pipeline. Nothing is downloaded: every model ships inside the package.
 
     ``ner``: ``"hunyuan_kg"`` (default) for our character-level statistical model
-    (``data/models/ner``, see ``docs/model-card.md``), the name or path of an installed
+    (``data/models/ner``, see ``docs/model-card.md``), ``"hunyuan_kg_fast"`` for the shipped
+    character tagger (``data/models/ner_fast``: about twice as fast, as good on real tech
+    news, weaker on general news), the name or path of an installed
     spaCy pipeline with an ``ner`` component (e.g. ``"zh_core_web_trf"``), or None for the
     gazetteer and the name patterns only.
     ``gazetteer``: False measures the statistical model on its own.

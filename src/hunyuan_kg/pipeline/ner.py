@@ -24,10 +24,15 @@ from spacy.util import filter_spans
 from thinc.api import NumpyOps, get_current_ops, use_ops
 
 from ..resources import data_path
+from . import tagged_ents  # noqa: F401  (the fast model's last component)
 from .boundaries import split_at
 from .extensions import doc_text
 
 SHIPPED = "hunyuan_kg"
+# The shipped models by name: the transition-based NER (default) and a character tagger
+# about twice as fast, as good on real tech news and weaker on general news
+# (docs/model-card.md, "Fast model").
+SHIPPED_MODELS = {SHIPPED: "ner", "hunyuan_kg_fast": "ner_fast"}
 
 # Only people and places are taken from the statistical model by default: its PRODUCT
 # means games, books and films in the public corpora (F 0.00 on tech products) and its ORG
@@ -44,15 +49,16 @@ DEFAULT_LABEL_MAP = {
 
 
 def load_ner_model(model: str) -> Language:
-    """Load the shipped NER model (``"hunyuan_kg"``) or an installed spaCy pipeline.
+    """Load a shipped NER model (``"hunyuan_kg"``, ``"hunyuan_kg_fast"``) or an installed
+    spaCy pipeline.
 
     On the CPU the model's matrix products go to NumPy's BLAS instead of thinc's default
     (blis): the same results, 1.7–2.3× faster NER on this project's benchmark machine
     (``benchmarks/RESULTS.md``).
     """
     name: str | Path = model
-    if model == SHIPPED:
-        name = data_path("models", "ner")
+    if model in SHIPPED_MODELS:
+        name = data_path("models", SHIPPED_MODELS[model])
         if not (name / "config.cfg").exists():
             raise FileNotFoundError(
                 f"the shipped NER model is missing at {name}; reinstall hunyuan_kg"
@@ -62,7 +68,7 @@ def load_ner_model(model: str) -> Language:
             inner = spacy.load(name)
     else:
         inner = spacy.load(name)
-    if model != SHIPPED:
+    if model not in SHIPPED_MODELS:
         keep = {"transformer", "tok2vec", "ner"}
         inner.select_pipes(enable=[p for p in inner.pipe_names if p in keep])
     return inner
