@@ -84,6 +84,12 @@ def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
     assert clause_events(doc) == []
 
 
+def test_a_time_named_by_an_event_is_no_happening(nlp):
+    text = "2018 年 3 月，云帆开始交付。林远的坚持有了回报，交付云帆的同年 9 月，星河科技也上市了。"
+    doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
+    assert not [title for *_, title in clause_events(doc) if "同年" in title]
+
+
 def test_a_clause_that_a_trigger_event_already_read_is_left_alone(nlp):
     doc = doc_with_ents(nlp, "2024 年 5 月 30 日，星河科技推出云帆。", ENTS, dct=DCT)
     assert [(e.type, e.title) for e in doc._.events] == [("launch", "")]

@@ -211,6 +211,12 @@ class ClauseEvents:
                 self.clex.no_predicate_start
             ):
                 continue  # 在…演讲中 / 的投资者日上 / 是…的第 25 个年头: not what happened
+            if (
+                own
+                and not text[own[-1].end_char : hi].strip()
+                and (text[lo : own[-1].start_char].rstrip().endswith("的"))
+            ):
+                continue  # 交付某车的同年 9 月: a time named by an event, not a happening
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
             if names and all(e.start_char in known for e in names):
                 continue  # 红杉中国和小红书等跟投: the investors of the sentence's funding event
