@@ -186,6 +186,17 @@ def test_a_company_description_stands_for_the_most_mentioned_company(nlp, descri
     )
 
 
+def test_a_former_employer_does_not_count_towards_the_company_described(nlp):
+    text = (
+        "云帆科技成立于 2023 年。创始人张明曾任星河科技高管，合伙人王伟是原星河科技工程师，"
+        "还有一位前星河科技研究员。去年 10 月，公司推出了北斗助手。"
+    )
+    ents = {"云帆科技": "ORG", "张明": "PERSON", "星河科技": "ORG", "王伟": "PERSON"}
+    doc = doc_with_ents(nlp, text, {**ents, "北斗助手": "PRODUCT"}, dct=dt.date(2024, 3, 19))
+    launches = [parts for etype, _, _, parts in events(doc) if etype == "launch"]
+    assert launches == [[("云帆科技", "agent"), ("北斗助手", "theme")]]
+
+
 def test_company_inside_a_noun_phrase_is_not_a_description(nlp):
     doc = doc_with_ents(
         nlp,

@@ -5,7 +5,8 @@ News refers back to the company an article is about with a definite description
 entity span labelled like its antecedent, with the antecedent's
 :class:`~hunyuan_kg.pipeline.refs.EntityRef` in ``span._.antecedent``: events, relations and
 mentions then read it as the antecedent (:meth:`EntityRef.from_span`). The antecedent is the
-organisation mentioned most often before the description, the first named among equals.
+organisation mentioned most often before the description, the first named among equals; a
+mention of someone's former employer (原某某 CEO, 曾任某某创始人) does not count.
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load(ner=None, segmenter="char")
@@ -19,12 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..resources import data_path, read_yaml
+from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .boundaries import split_at
 from .extensions import doc_text
@@ -34,10 +36,23 @@ extensions.register()
 
 
 @cache
+def _raw() -> dict[str, Any]:
+    return read_yaml(data_path("entities", "anaphora.yml"))
+
+
+@cache
 def patterns() -> dict[str, re.Pattern[str]]:
     """One compiled alternation of the descriptions per label."""
-    raw: dict[str, list[str]] = read_yaml(data_path("entities", "anaphora.yml"))
-    return {label: re.compile("|".join(f"(?:{p})" for p in ps), re.M) for label, ps in raw.items()}
+    return {
+        label: re.compile("|".join(f"(?:{p})" for p in ps), re.M)
+        for label, ps in _raw()["descriptions"].items()
+    }
+
+
+@cache
+def _past_before() -> re.Pattern[str]:
+    """What stands before a mention of someone's former employer (原, 曾任 …)."""
+    return re.compile(f"(?:{alternation(_raw()['past_before'])})\\s*$")
 
 
 class Anaphora:
@@ -50,8 +65,14 @@ class Anaphora:
         for e in ents:
             taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
         found: list[tuple[int, int, EntityRef]] = []
+        past = _past_before()
         for label, rx in patterns().items():
-            named = [e for e in ents if e.label_ == label]
+            named = [
+                e
+                for e in ents
+                if e.label_ == label
+                and not past.search(text, max(0, e.start_char - 6), e.start_char)
+            ]
             for m in rx.finditer(text):
                 if any(taken[m.start() : m.end()]):
                     continue
