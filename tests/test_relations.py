@@ -226,6 +226,17 @@ def test_rankings_and_challenges_are_competition(nlp, text, rival):
     assert ("competes_with", "北斗模型", rival, "") in rels(doc)
 
 
+def test_a_role_at_a_product_written_after_its_maker_is_a_role_at_the_maker_too(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "原星河科技北斗助手负责人王伟已经离职。",
+        {"星河科技": "ORG", "北斗助手": "PRODUCT", "王伟": "PERSON"},
+    )
+    found = rels(doc)
+    assert ("role", "王伟", "北斗助手", "负责人") in found
+    assert ("role", "王伟", "星河科技", "负责人") in found
+
+
 def test_a_comparison_is_not_a_use(nlp):
     doc = doc_with_ents(
         nlp,
