@@ -111,6 +111,19 @@ def test_noun_uses_of_triggers_are_not_events(nlp):
     assert "launch" not in [e[0] for e in events(doc)]
 
 
+@pytest.mark.parametrize(
+    "text", ["3 月 10 日，星河科技在香港交易所完成上市。", "2021 年 6 月，星河科技在纽交所上市。"]
+)
+def test_a_listing_on_an_exchange_is_a_listing(nlp, text):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4))
+    assert [(e[0], e[1]) for e in events(doc)] == [("listing", "happened")]
+
+
+def test_a_company_listed_on_an_exchange_is_no_listing_event(nlp):
+    doc = doc_with_ents(nlp, "2021 年，星河科技还是纽交所上市公司。", {"星河科技": "ORG"})
+    assert events(doc) == []
+
+
 def test_a_trigger_that_names_a_plan_is_planned(nlp):
     doc = doc_with_ents(nlp, "星河科技正在安排赴港上市事宜。", {"星河科技": "ORG"})
     assert [(e[0], e[1]) for e in events(doc)] == [("listing", "planned")]
