@@ -89,6 +89,7 @@ def test_a_quoted_headline_is_no_interview_turn(nlp):
         ("星河科技预计将于明年发布北斗助手。", "planned"),
         ("星河科技并没有发布北斗助手。", "denied"),
         ("明年星河科技将正式推出北斗助手。", "planned"),  # 将 right before the trigger
+        ("星河科技希望在年内推出北斗助手。", "planned"),  # a hope
         ("星河科技已将北斗助手开源。", "happened"),  # 将 + object: not the future
     ],
 )
