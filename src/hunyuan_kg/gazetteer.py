@@ -13,7 +13,6 @@ ASCII letters or digits.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -22,7 +21,7 @@ from typing import Any
 import ahocorasick
 import numpy as np
 
-from .normalize import CJK_SPACE, fold, name_key
+from .normalize import CJK_SPACE, fold, latin_key, name_key
 from .resources import data_path, read_jsonl, read_yaml
 
 
@@ -56,9 +55,6 @@ class Match:
     text: str
     entry: Entry
     ambiguous: bool
-
-
-_LATIN_JOINERS = re.compile(r"[\s\-]")
 
 
 def _is_ascii_word(ch: str) -> bool:
@@ -228,9 +224,8 @@ def _spelling_twins(entries: list[Entry], ranks: dict[str, int]) -> dict[str, En
     groups: dict[tuple[str, str], dict[str, Entry]] = {}
     for e in entries:
         for form in e.surface_forms:
-            key = name_key(form)
-            if key.isascii() and any(ch.isalpha() for ch in key):
-                groups.setdefault((e.type, _LATIN_JOINERS.sub("", key)), {})[e.id] = e
+            if (key := latin_key(name_key(form))) is not None:
+                groups.setdefault((e.type, key), {})[e.id] = e
     into: dict[str, Entry] = {}
     for group in groups.values():
         if len(group) < 2:

@@ -86,3 +86,18 @@ def name_key(name: str) -> str:
     s = _QUOTES.sub("", s)
     s = CJK_SPACE.sub("", s.strip())
     return _SPACE.sub(" ", s)
+
+
+_LATIN_NAME = re.compile(r"[a-z0-9][a-z0-9 .+&'\-]*")
+_JOINERS = re.compile(r"[\s\-]")
+
+
+def latin_key(key: str) -> str | None:
+    """A :func:`name_key` of a Latin-script name without its spaces and hyphens, so that
+    spellings apart only by them meet (GPT-4o = GPT 4o, Harmony OS = HarmonyOS); None for a
+    name that is not all Latin letters, digits and joiners.
+
+    >>> latin_key(name_key("GPT 4o")), latin_key(name_key("GPT-4o")), latin_key("混元 2.0")
+    ('gpt4o', 'gpt4o', None)
+    """
+    return _JOINERS.sub("", key) if _LATIN_NAME.fullmatch(key) else None

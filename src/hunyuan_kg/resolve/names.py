@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from ..gazetteer import Entry, Gazetteer
-from ..normalize import name_key
+from ..normalize import latin_key, name_key
 from ..pipeline.refs import EntityRef
 from ..resources import data_path, read_yaml
 
@@ -50,10 +50,6 @@ _YEAR_PREFIX = re.compile(r"(?:19|20)\d\d\s*(?:年度|年)?\s*")
 # 鸿蒙2.0, GPT-5.2, XPILOT 4); versions compare without trailing .0 (4.0 = 4).
 _VERSIONED = re.compile(r"(?P<base>.*?[^\d.\s-])[\s-]?(?P<version>\d+(?:\.\d+)*)")
 _ZERO_TAIL = re.compile(r"(?:\.0)+$")
-# A name in Latin script, whose spellings differ by spaces and hyphens only (GPT-4o = GPT 4o,
-# Harmony OS = HarmonyOS): one key without them.
-_LATIN_NAME = re.compile(r"[a-z0-9][a-z0-9 .+&'\-]*")
-_JOINERS = re.compile(r"[\s\-]")
 # A model's name after its maker's: a few Latin letters, then a number (MX 450, NT2.0, P50,
 # A5 Pro); not a bare number (11) nor a word (Care, Store).
 _MODEL = re.compile(r"[A-Za-z]{1,4}[ -]?\d[A-Za-z0-9 .+\-]{0,12}")
@@ -195,9 +191,8 @@ class NameResolver:
         for k in keys:
             if (entry := self.gaz.lookup(k)) is not None:
                 return entry
-        if keys and _LATIN_NAME.fullmatch(keys[0]):
-            return self._compact_forms().get((ref.label, _latin_key(keys[0])))
-        return None
+        compact = latin_key(keys[0]) if keys else None
+        return self._compact_forms().get((ref.label, compact)) if compact else None
 
     def _compact_forms(self) -> dict[tuple[str, str], Entry | None]:
         """The gazetteer's Latin-script names without spaces and hyphens, by type (None
@@ -206,9 +201,8 @@ class NameResolver:
             self._compact = {}
             for entry in self.gaz.entries.values():
                 for form in entry.surface_forms:
-                    key = name_key(form)
-                    if _LATIN_NAME.fullmatch(key):
-                        typed = (entry.type, _latin_key(key))
+                    if (compact := latin_key(name_key(form))) is not None:
+                        typed = (entry.type, compact)
                         seen = self._compact.setdefault(typed, entry)
                         if seen is not None and seen.id != entry.id:
                             self._compact[typed] = None
@@ -458,7 +452,8 @@ class NameResolver:
         for k in variants[1:]:
             if f"{k}\t{label}" in corpus_keys:
                 return f"name:{k}"
-        return f"name:{_latin_key(variants[0] if variants else text)}"
+        key = variants[0] if variants else text
+        return f"name:{latin_key(key) or key}"
 
     def entity(self, doc_id: str, ref: EntityRef) -> Entity:
         """The resolved entity of a mention (a mention not seen by :meth:`add` is resolved
@@ -483,21 +478,12 @@ class NameResolver:
         return self.entities[node_id]
 
 
-def _latin_key(key: str) -> str:
-    """A name key, without spaces and hyphens when the name is in Latin script.
-
-    >>> _latin_key("gpt 4o"), _latin_key("gpt-4o"), _latin_key("混元 2.0")
-    ('gpt4o', 'gpt4o', '混元 2.0')
-    """
-    return _JOINERS.sub("", key) if _LATIN_NAME.fullmatch(key) else key
-
-
 def _display(forms: Counter[str], key: str) -> str:
     """The display label of a name cluster: its most frequent form whose key is the
     cluster's (else its most frequent form), without quotes; on a tie the shortest, but the
     most spaced Latin spelling (iPhone 14, not iPhone14)."""
-    exact = [f for f in forms if name_key(f) == key or _latin_key(name_key(f)) == key]
+    exact = [f for f in forms if name_key(f) == key or latin_key(name_key(f)) == key]
     exact = exact or list(forms)
-    spaced = _LATIN_NAME.fullmatch(key) is not None
+    spaced = latin_key(key) is not None
     best = min(exact, key=lambda f: (-forms[f], -len(f) if spaced else len(f), f))
     return best.strip("「」『』《》“”\"' ")
