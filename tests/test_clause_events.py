@@ -77,6 +77,8 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "2023 年，星河科技好似不争不抢。",  # an appearance, not a happening
         "2023 年，星河科技内部对模型是如何评估的？",  # a question
         "星河科技成立两年后遭遇了一场危机。",  # a time counted from the founding
+        "5 月 16 日，记者从星河科技客服处获悉，",  # where a reporter learned something
+        "根据去年星河科技公布的数据，",  # a source of figures
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
