@@ -214,7 +214,7 @@ class ClauseEvents:
             if (
                 own
                 and not text[own[-1].end_char : hi].strip()
-                and (text[lo : own[-1].start_char].rstrip().endswith("的"))
+                and text[lo : own[-1].start_char].rstrip().endswith("的")
             ):
                 continue  # 交付某车的同年 9 月: a time named by an event, not a happening
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]

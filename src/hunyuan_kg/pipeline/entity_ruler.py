@@ -121,6 +121,8 @@ def _rules() -> dict[str, Any]:
         "org_device": re.compile(raw["org_device_suffix"]),
         "head_kinds": frozenset(raw["org_head_kinds"]),
         "title_after": _compile(r"\s?{TITLE}"),
+        # what an organisation the model read before a title never holds (抵抗者和协)
+        "titled_org_breaks": frozenset(raw["list_items"]["not_in_name"] + "和与及"),
         "arm_kinds": frozenset(raw["org_arm_kinds"]),
         "lists": raw["list_items"],
         "list_heads": (heads := _list_heads()),
@@ -632,7 +634,7 @@ class EntityRuler:
         return (
             len(name) >= 2
             and not name.endswith("公司")
-            and not any(ch in self.rules["lists"]["not_in_name"] + "和与及" for ch in name)
+            and self.rules["titled_org_breaks"].isdisjoint(name)
             and bool(self.rules["title_after"].match(text, end))
             and not self.stop.is_stopword(name)
             and not name.startswith(self.rules["bad_starts"])
