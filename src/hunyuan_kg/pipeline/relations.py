@@ -518,17 +518,20 @@ class RelationExtractor:
         gaz = self.gazetteer
         assert gaz is not None
         own = gaz.entries.get(ent.kb_id) or gaz.lookup(ent.text)
-        folded = fold(ent.text)
-        if own is not None and own.parent in gaz.entries:
-            parent = gaz.entries[own.parent]
+
+        def written(maker: Any) -> tuple[Any, str] | None:
+            """``maker`` and its name as ``ent`` begins with it, if it does."""
+            folded = fold(ent.text)
             forms = [
                 f
-                for f in parent.surface_forms
+                for f in maker.surface_forms
                 if folded.startswith(fold(f)) and len(f) < len(ent.text)
             ]
-            if parent.type == "ORG" and forms:
-                return parent, ent.text[: len(max(forms, key=len))]
-            return None
+            ok = maker.type == "ORG" and forms
+            return (maker, ent.text[: len(max(forms, key=len))]) if ok else None
+
+        if own is not None and own.parent in gaz.entries:
+            return written(gaz.entries[own.parent])
         first = next((m for m in gaz.find(ent.text[:-1]) if m.start == 0), None)
         if first is None or (own is not None and own.id == first.entry.id):
             return None
@@ -536,10 +539,9 @@ class RelationExtractor:
             # a known product written with its maker's name, and a variant (三星Galaxy +
             # Fold): the maker's
             maker = gaz.entries.get(first.entry.parent or "")
-            if ent.label != "PRODUCT" or own is not None or maker is None or maker.type != "ORG":
+            if ent.label != "PRODUCT" or own is not None or maker is None:
                 return None
-            written = [f for f in maker.surface_forms if folded.startswith(fold(f))]
-            return (maker, ent.text[: len(max(written, key=len))]) if written else None
+            return written(maker)
         if first.entry.type != "ORG":
             return None
         parent, rest = first.entry, ent.text[first.end :].strip()
