@@ -42,6 +42,11 @@ ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰�
             "星河科技计划于 2025 年交付云帆。",
             [("other", "planned", "2025", "星河科技计划于 2025 年交付云帆")],
         ),
+        # a description may stand before the name that is the subject
+        (
+            "2022 年 5 月，云计算巨头星河科技开始调研芯片业务。",
+            [("other", "happened", "2022-05", "云计算巨头星河科技开始调研芯片业务")],
+        ),
         # a relative date resolves against the document date
         (
             "去年 8 月，林远开始调研自动驾驶。",
@@ -79,6 +84,8 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "星河科技成立两年后遭遇了一场危机。",  # a time counted from the founding
         "5 月 16 日，记者从星河科技客服处获悉，",  # where a reporter learned something
         "根据去年星河科技公布的数据，",  # a source of figures
+        "人们还记得 2021 年林远开始调研芯片的往事。",  # the subject is 人们, not 林远
+        "谈及 2020 年投资星河科技的经过，",  # no subject: a topic
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

@@ -226,7 +226,8 @@ def test_rankings_and_challenges_are_competition(nlp, text, rival):
     assert ("competes_with", "北斗模型", rival, "") in rels(doc)
 
 
-def test_a_role_at_a_product_written_after_its_maker_is_a_role_at_the_maker_too(nlp):
+def test_a_role_at_a_unit_written_after_its_company_stays_at_the_unit(nlp):
+    # the head of a company's unit holds the title there, not at the company
     doc = doc_with_ents(
         nlp,
         "原星河科技北斗助手负责人王伟已经离职。",
@@ -234,7 +235,19 @@ def test_a_role_at_a_product_written_after_its_maker_is_a_role_at_the_maker_too(
     )
     found = rels(doc)
     assert ("role", "王伟", "北斗助手", "负责人") in found
-    assert ("role", "王伟", "星河科技", "负责人") in found
+    assert ("role", "王伟", "星河科技", "负责人") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技将语音控制集成到北斗助手中。",  # into: the assistant takes it, not the company
+        "云帆的使用率约为北斗助手的两倍。",  # 使用率: a figure, not a use
+    ],
+)
+def test_into_and_usage_figures_are_not_uses(nlp, text):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "云帆": "PRODUCT", "北斗助手": "PRODUCT"})
+    assert not [r for r in rels(doc) if r[0] == "uses"]
 
 
 def test_a_comparison_is_not_a_use(nlp):

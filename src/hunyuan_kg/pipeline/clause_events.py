@@ -38,7 +38,9 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .events import EventCandidate, as_of, lexicon, span_mask, triggers_in
 from .extensions import doc_text
+from .heads import list_heads
 from .refs import EntityRef
+from .relations import title_pattern
 from .sentences import within
 from .turns import is_publisher_turn, is_turn_label
 
@@ -64,6 +66,7 @@ class _ClauseLexicon:
     figure: re.Pattern[str]
     statistic: re.Pattern[str]
     predicate_start: re.Pattern[str]
+    descriptor: re.Pattern[str]
     max_title: int
 
 
@@ -94,6 +97,10 @@ def clause_lexicon() -> _ClauseLexicon:
         predicate_start=re.compile(
             rf"(?:(?:{alternation(raw['predicate_partners'])})[^，。；]{{1,12}}?)?"
             rf"(?:{alternation(raw['predicate_adverbs'])})*(?:{verbs})"
+        ),
+        descriptor=re.compile(
+            rf"[^，。；！？]{{0,{int(raw['max_descriptor'])}}}?"
+            rf"(?:{alternation(list(list_heads()))}|{title_pattern()})\s*"
         ),
         max_title=int(raw["max_title"]),
     )
@@ -257,6 +264,8 @@ class ClauseEvents:
             trigger = next(triggers_in(self.lex, text, lo, hi, *masks), None)
             if trigger is None and self.clex.statistic.search(rest):
                 continue  # 全年收入为 12 亿元, 月活已达 6000 万: a figure, not a happening
+            if trigger is None and not prefix and not self._opens_with_name(title, names):
+                continue  # 人们还记得…林远发布的消息: the clause's subject is no name
             etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
             at = trigger.start() if trigger else (names[0].start_char if names else lo)
             ev = EventCandidate(
@@ -317,6 +326,16 @@ class ClauseEvents:
             return False  # 腾讯今天: a name and a date, nothing said of it
         # a figure (员工数量超 15000 人, 占有率为 40.8%) is a statistic, not a happening
         return self.clex.figure.search(text, last.end_char, hi) is None
+
+    def _opens_with_name(self, title: str, names: list[Span]) -> bool:
+        """The title starts with one of the clause's names, or with a description of it
+        (云计算巨头 X, 星河科技创始人 X): the name is the subject, not a word inside what
+        someone else did (人们或许还记得林远发布的一条消息)."""
+        found = [i for e in names if (i := title.find(" ".join(e.text.split()))) >= 0]
+        if not found:
+            return False
+        at = min(found)
+        return at == 0 or self.clex.descriptor.fullmatch(title, 0, at) is not None
 
     def _without_dates(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
         parts, at = [], lo

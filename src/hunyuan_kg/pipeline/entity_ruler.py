@@ -32,6 +32,7 @@ from .boundaries import split_at
 from .clause_events import clause_lexicon
 from .declared import alias_cues, declared_name
 from .extensions import doc_text
+from .heads import list_heads
 from .relations import title_pattern
 from .turns import publisher_core
 
@@ -95,13 +96,6 @@ def _common_surnames() -> frozenset[str]:
 
 
 @cache
-def _list_heads() -> dict[str, str]:
-    """Head nouns that type an enumeration (企业 → ORG; mined, see the file)."""
-    rows = read_yaml(data_path("entities", "list_heads.yml"))["heads"]
-    return {r["head"]: r["type"] for r in rows}
-
-
-@cache
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
@@ -125,7 +119,7 @@ def _rules() -> dict[str, Any]:
         "titled_org_breaks": frozenset(raw["list_items"]["not_in_name"] + "和与及"),
         "arm_kinds": frozenset(raw["org_arm_kinds"]),
         "lists": raw["list_items"],
-        "list_heads": (heads := _list_heads()),
+        "list_heads": (heads := list_heads()),
         "list_head": re.compile(
             rf"\s*{raw['list_items']['closer']}"
             rf"[^{raw['list_items']['head_stops']}]{{0,6}}?(?P<head>{alternation(heads)})"

@@ -68,8 +68,6 @@ class _Rule:
     after: re.Pattern[str] | None
     chain: re.Pattern[str] | None
     share: bool = True  # enumerations (A、B 和 C) share the relation
-    # a product first written right after its maker (阿里通义千问负责人): the maker too
-    maker_too: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +126,6 @@ def lexicon() -> _Lexicon:
             after=rx(r.get("after")),
             chain=rx(r.get("chain")),
             share=bool(r.get("share", True)),
-            maker_too=bool(r.get("maker_too", False)),
         )
         for r in raw["rules"]
     ]
@@ -374,26 +371,8 @@ class RelationExtractor:
                 role = (m.groupdict().get("role") or after_role).strip()
                 firsts, seconds = (groups[i], groups[j]) if rule.share else ([first], [second])
                 self._emit(rule, firsts, seconds, role, sent, first.start, second.end, out)
-                if rule.maker_too and (maker := self._maker_before(text, ents, i)) is not None:
-                    self._emit(rule, [maker], seconds, role, sent, maker.start, second.end, out)
                 self._follow_chain(rule, text, ents, i, groups, groups[j], sent, second.end, out)
                 break
-
-    def _maker_before(self, text: str, ents: list[EntityRef], i: int) -> EntityRef | None:
-        """The organisation written right before the product ``ents[i]`` or at the start of
-        its name (微软的 Copilot, 阿里通义千问), else None."""
-        product = ents[i]
-        if product.label != "PRODUCT":
-            return None
-        before = ents[i - 1] if i > 0 else None
-        gap = text[before.end : product.start].strip() if before is not None else None
-        if before is not None and before.label == "ORG" and gap in ("", "的"):
-            return before
-        named = self._named_parent(product) if self.gazetteer is not None else None
-        if named is None:
-            return None
-        parent, written = named
-        return EntityRef(written, "ORG", parent.id, product.start, product.start + len(written))
 
     def _follow_chain(
         self,
