@@ -501,3 +501,24 @@ def test_products_enumerated_before_a_launch_trigger_are_all_its_themes(nlp):
     assert events(doc) == [
         ("launch", "happened", "2022-04", [("北斗 S2", "theme"), ("云帆 X1", "theme")])
     ]
+
+
+def test_the_source_of_a_report_is_no_participant(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "据星河日报报道，受新订单推动，云帆的开发商计划于 2025 年进行首次公开募股。",
+        {"星河日报": "ORG", "云帆": "PRODUCT"},
+    )
+    assert "星河日报" not in {p for _, _, _, ps in events(doc) for p, _ in ps}
+
+
+def test_a_company_that_plans_a_listing_lists_itself_not_a_partner_named_before(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "2024 年，北辰科技拿下星河科技的大额订单，并计划进行首次公开募股。",
+        {"北辰科技": "ORG", "星河科技": "ORG"},
+    )
+    listings = [ps for t, _, _, ps in events(doc) if t == "listing"]
+    assert listings
+    assert all(p != "星河科技" for ps in listings for p, _ in ps)
+    assert any(p == "北辰科技" for ps in listings for p, _ in ps)

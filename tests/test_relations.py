@@ -533,3 +533,11 @@ def test_versions_of_one_gazetteer_product_are_part_of_the_family(nlp):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     assert ("part_of", "北斗 2.0 Pro", "北斗 2.0", "") in rels(doc)
+
+
+@pytest.mark.parametrize("title", ["董事局主席", "主管合伙人", "掌门人"])
+def test_titles_mined_from_news_give_roles(nlp, title):
+    doc = doc_with_ents(
+        nlp, f"星河科技{title}林远表示，明年会更好。", {"星河科技": "ORG", "林远": "PERSON"}
+    )
+    assert ("role", "林远", "星河科技", title) in rels(doc)

@@ -465,7 +465,10 @@ class EventExtractor:
             first = next((e for e in sent.ents if e.label_ in labels and e is not agent), None)
             if first is not None and first.end_char <= c_left:
                 return first
-        if text[c_left : c_left + 100].lstrip().startswith(self.lex.coordination):
+        lister = agent is not None and agent.label_ in spec.get("agent_is_theme", ())
+        if not lister and text[c_left : c_left + 100].lstrip().startswith(self.lex.coordination):
+            # (not when the agent is what the event is about: 星河科技拿下北辰的订单，并计划
+            # 上市 lists 星河科技)
             fitting = [e for e in earlier if e.label_ in labels]
             if fitting:
                 return fitting[-1]
