@@ -47,6 +47,11 @@ ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰�
             "2022 年 5 月，云计算巨头星河科技开始调研芯片业务。",
             [("other", "happened", "2022-05", "云计算巨头星河科技开始调研芯片业务")],
         ),
+        # a title in 《》 is one piece of the clause, commas and brackets in it included
+        (
+            "2023 年 5 月，星河科技通过了《北斗计划（试行），第二版》。",
+            [("other", "happened", "2023-05", "星河科技通过了《北斗计划（试行），第二版》")],
+        ),
         # a relative date resolves against the document date
         (
             "去年 8 月，林远开始调研自动驾驶。",
@@ -86,6 +91,7 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "根据去年星河科技公布的数据，",  # a source of figures
         "人们还记得 2021 年林远开始调研芯片的往事。",  # the subject is 人们, not 林远
         "谈及 2020 年投资星河科技的经过，",  # no subject: a topic
+        "2024 年 3 月，星河科技发布了一份北斗市场研究报告。",  # a text published
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

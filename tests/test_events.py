@@ -131,11 +131,22 @@ def test_a_trigger_that_names_a_plan_is_planned(nlp):
 
 
 @pytest.mark.parametrize(
-    "text", ["星河科技发布了一篇介绍北斗助手的文章。", "星河科技发布的一条北斗助手短视频走红。"]
+    "text",
+    [
+        "星河科技发布了一篇介绍北斗助手的文章。",
+        "星河科技发布的一条北斗助手短视频走红。",
+        "星河科技上周发布的安全报告显示，北斗助手的用户翻了一番。",
+        "星河科技发布了《北斗助手白皮书》。",
+    ],
 )
 def test_a_trigger_whose_object_is_a_text_launches_nothing(nlp, text):
     doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "北斗助手": "PRODUCT"})
     assert "launch" not in [e[0] for e in events(doc)]
+
+
+def test_an_earnings_report_is_still_read_after_a_launch_verb(nlp):
+    doc = doc_with_ents(nlp, "2024 年 3 月，星河科技发布了业绩报告。", {"星河科技": "ORG"})
+    assert [e[0] for e in events(doc)] == ["earnings"]
 
 
 def test_founding_anniversary_is_not_a_founding(nlp):

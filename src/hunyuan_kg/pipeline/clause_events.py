@@ -163,7 +163,10 @@ class ClauseEvents:
 
     def _clauses(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         out, left = [], start
+        books = [m.span() for m in self.lex.book_title_rx.finditer(text, start, end)]
         for m in self.lex.clause_rx.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in books):
+                continue  # 《关于…（试行）》 is one title, not three clauses
             if m.start() > left:
                 out.append((left, m.start()))
             left = m.end()
@@ -211,6 +214,8 @@ class ClauseEvents:
                 continue  # 此前, 目前 …: a time of its own, not the inherited date
             if self.clex.not_event is not None and self.clex.not_event.search(rest):
                 continue
+            if self.lex.publication_rx.search(text, lo, hi):
+                continue  # 发布了一份报告 / 发布的推文: a text published, not a happening
             tail = rest.rstrip(' “"「『')
             if tail.endswith(self.clex.speech_end):
                 continue  # 百度宣布：… — what was announced follows
@@ -258,7 +263,8 @@ class ClauseEvents:
             participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
             participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
             title = self._title(prefix, clause, names)
-            status = self.lex.status(text[lo:hi])
+            # (a cue inside a title in 《》 is the title's word: 通过《某某计划》 happened)
+            status = self.lex.status(self.lex.book_title_rx.sub("《》", text[lo:hi]))
             if not title or status == "denied":
                 continue  # 并非今年才开始: a denial is no happening
             trigger = next(triggers_in(self.lex, text, lo, hi, *masks), None)

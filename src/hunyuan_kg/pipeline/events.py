@@ -80,6 +80,7 @@ class _Lexicon:
     trigger_type: dict[str, str]
     types: dict[str, dict[str, Any]]
     not_trigger_rx: re.Pattern[str]
+    publication_rx: re.Pattern[str]  # a trigger whose object is a text (发布了一份报告)
     planned: re.Pattern[str]
     planned_after: re.Pattern[str]
     since_event: re.Pattern[str]
@@ -87,6 +88,7 @@ class _Lexicon:
     cue_window: int
     clause_rx: re.Pattern[str]
     aside_rx: re.Pattern[str]
+    book_title_rx: re.Pattern[str]
     carry: tuple[str, ...]
     chain_marks: tuple[str, ...]
     carry_before: re.Pattern[str]
@@ -151,22 +153,24 @@ def lexicon() -> _Lexicon:
     """The compiled trigger lexicon."""
     raw = read_yaml(data_path("events", "zh.yml"))
     trigger_type = {t: name for name, spec in raw["types"].items() for t in spec["triggers"]}
+    triggers = alternation(list(trigger_type))
 
     return _Lexicon(
-        trigger_rx=re.compile(rf"(?:{alternation(list(trigger_type))})", re.IGNORECASE),
+        trigger_rx=re.compile(rf"(?:{triggers})", re.IGNORECASE),
         trigger_type={k.lower(): v for k, v in trigger_type.items()},
         types=raw["types"],
         not_trigger_rx=re.compile(
-            rf"{alternation(raw['not_triggers'])}"
-            rf"|(?:{alternation(list(trigger_type))})(?:{raw['message_object']})",
+            rf"{alternation(raw['not_triggers'])}|(?:{triggers})(?=(?:{raw['message_object']}))",
             re.IGNORECASE,
         ),
+        publication_rx=re.compile(rf"(?:{triggers})(?:{raw['message_object']})", re.IGNORECASE),
         planned=re.compile("|".join(raw["planned"])),
         planned_after=re.compile(raw["planned_after"]),
         denied=re.compile("|".join(raw["denied"])),
         cue_window=int(raw["cue_window"]),
         clause_rx=re.compile(raw["clause_breaks"]),
         aside_rx=re.compile(raw["aside"]),
+        book_title_rx=re.compile(raw["book_title"]),
         carry=tuple(raw["carry_date"]),
         chain_marks=tuple(raw["chain_marks"]),
         carry_before=re.compile(alternation(raw["carry_date_before_trigger"])),
@@ -219,6 +223,8 @@ class _Sentence:
     headline_date: str | None = None
     # the short bracketed asides of the sentence, found once (see EventExtractor._clause)
     asides: list[tuple[int, int]] | None = None
+    # the spans that hold no clause break: asides and titles in 《》, found once
+    sheltered: list[tuple[int, int]] | None = None
     # the last date of the sentences before it that a semicolon joins to it (2021 年，A 发布
     # 了 X；Y 发布并开源), which date its undated clauses as one sentence would
     chain_date: tuple[str, str, str] | None = None
@@ -292,14 +298,16 @@ class EventExtractor:
         short aside in brackets breaks nothing (陈航（花名：无招）离任, 小米（01810.HK）发布)."""
         if sent.asides is None:
             sent.asides = [m.span() for m in self.lex.aside_rx.finditer(text, sent.start, sent.end)]
-        asides = sent.asides
+            books = self.lex.book_title_rx.finditer(text, sent.start, sent.end)
+            sent.sheltered = sent.asides + [m.span() for m in books]
+        asides, sheltered = sent.asides, sent.sheltered or []
         for a, b in asides:
             if a < start < b:
                 return a + 1, b - 1  # a trigger inside an aside: the aside is its clause
 
         def breaks(lo: int, hi: int) -> Iterator[re.Match[str]]:
             for m in self.lex.clause_rx.finditer(text, lo, hi):
-                if not any(a <= m.start() < b for a, b in asides):
+                if not any(a <= m.start() < b for a, b in sheltered):
                     yield m
 
         left = sent.start
