@@ -47,6 +47,11 @@ ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰�
             "2022 年 5 月，云计算巨头星河科技开始调研芯片业务。",
             [("other", "happened", "2022-05", "云计算巨头星河科技开始调研芯片业务")],
         ),
+        # ... or a relative clause 由…的
+        (
+            "2023 年 7 月，由北辰资本投资的星河科技开始调研芯片业务。",
+            [("other", "happened", "2023-07", "由北辰资本投资的星河科技开始调研芯片业务")],
+        ),
         # a title in 《》 is one piece of the clause, commas and brackets in it included
         (
             "2023 年 5 月，星河科技通过了《北斗计划（试行），第二版》。",
@@ -92,6 +97,8 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "人们还记得 2021 年林远开始调研芯片的往事。",  # the subject is 人们, not 林远
         "谈及 2020 年投资星河科技的经过，",  # no subject: a topic
         "2024 年 3 月，星河科技发布了一份北斗市场研究报告。",  # a text published
+        "我第一次去星河科技是在 2021 年 4 月。",  # the subject is 我
+        "其购买的云帆在 2024 年 3 月出现了故障。",  # a phrase in 的 does not make 云帆 the subject
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
@@ -140,3 +147,8 @@ def test_a_sentence_s_opening_date_dates_its_later_clauses(nlp):
         nlp, "2018 年星河科技首次参展，决定进军海外时，林远被任命为海外负责人。", ENTS, dct=DCT
     )
     assert ("2018", "林远被任命为海外负责人") in [(e.date, e.title) for e in doc._.events]
+
+
+def test_the_source_of_a_report_is_not_the_subject_a_clause_continues(nlp):
+    doc = doc_with_ents(nlp, "据北辰资本消息，2023 年 5 月开始调研芯片业务。", ENTS, dct=DCT)
+    assert all(p.text != "北辰资本" for e in doc._.events for p, _ in e.participants)

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from ..records import NAME_TYPES
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
-from .events import EventCandidate, as_of, lexicon, span_mask, triggers_in
+from .events import EventCandidate, as_of, lexicon, modifier_only, span_mask, triggers_in
 from .extensions import doc_text
 from .heads import list_heads
 from .refs import EntityRef
@@ -99,8 +99,9 @@ def clause_lexicon() -> _ClauseLexicon:
             rf"(?:{alternation(raw['predicate_adverbs'])})*(?:{verbs})"
         ),
         descriptor=re.compile(
-            rf"[^，。；！？]{{0,{int(raw['max_descriptor'])}}}?"
-            rf"(?:{alternation(list(list_heads()))}|{title_pattern()})\s*"
+            rf"(?:[^，。；！？]{{0,{(n := int(raw['max_descriptor']))}}}?"
+            rf"(?:{alternation(list(list_heads()))}|{title_pattern()})"
+            rf"|(?:由|被)[^，。；！？]{{0,{n}}}?的)\s*"
         ),
         max_title=int(raw["max_title"]),
     )
@@ -187,7 +188,14 @@ class ClauseEvents:
         s_start, s_end = span
         out = []
         inherited: Span | None = None
-        subject = next((e for e in ents if e.label_ in _ACTORS), None)
+        subject = next(  # not a source or a channel (据彭博社消息，… / 通过星河云，…)
+            (
+                e
+                for e in ents
+                if e.label_ in _ACTORS and not modifier_only(self.lex, text, e.start_char)
+            ),
+            None,
+        )
         for lo, hi in self._clauses(text, s_start, s_end):
             own = [
                 d
@@ -335,13 +343,14 @@ class ClauseEvents:
 
     def _opens_with_name(self, title: str, names: list[Span]) -> bool:
         """The title starts with one of the clause's names, or with a description of it
-        (云计算巨头 X, 星河科技创始人 X): the name is the subject, not a word inside what
-        someone else did (人们或许还记得林远发布的一条消息)."""
-        found = [i for e in names if (i := title.find(" ".join(e.text.split()))) >= 0]
-        if not found:
-            return False
-        at = min(found)
-        return at == 0 or self.clex.descriptor.fullmatch(title, 0, at) is not None
+        (云计算巨头 X, 星河科技创始人 X, 由星河科技研发的 X; not any phrase in 的: 我参加的是
+        X): the name is the subject, not a word inside what someone else did (人们或许还记得
+        林远发布的一条消息)."""
+        found = (title.find(" ".join(e.text.split())) for e in names)
+        return any(
+            at == 0 or (at > 0 and self.clex.descriptor.fullmatch(title, 0, at) is not None)
+            for at in found
+        )
 
     def _without_dates(self, text: str, lo: int, hi: int, own: list[Span]) -> str:
         parts, at = [], lo

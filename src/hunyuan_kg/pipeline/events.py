@@ -148,6 +148,12 @@ def as_of(lex: _Lexicon, text: str, date: Span) -> bool:
     return before.endswith(lex.as_of)
 
 
+def modifier_only(lex: _Lexicon, text: str, start: int) -> bool:
+    """Whether a name at ``start`` follows a word that makes it a modifier, a channel or a
+    source rather than an argument (基于…, 通过…, 据…报道)."""
+    return text[max(0, start - 3) : start].rstrip().endswith(lex.skip_after)
+
+
 @cache
 def lexicon() -> _Lexicon:
     """The compiled trigger lexicon."""
@@ -317,8 +323,7 @@ class EventExtractor:
         return left, right_m.start() if right_m else sent.end
 
     def _skipped(self, text: str, ent: Span) -> bool:
-        before = text[max(0, ent.start_char - 3) : ent.start_char].rstrip()
-        return before.endswith(self.lex.skip_after)
+        return modifier_only(self.lex, text, ent.start_char)
 
     def _event(
         self,
