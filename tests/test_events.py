@@ -533,3 +533,12 @@ def test_a_company_that_plans_a_listing_lists_itself_not_a_partner_named_before(
     assert listings
     assert all(p != "星河科技" for ps in listings for p, _ in ps)
     assert any(p == "北辰科技" for ps in listings for p, _ in ps)
+
+
+def test_a_plan_word_inside_a_book_title_does_not_make_a_launch_planned(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "2024 年 3 月，星河科技按《北斗计划》正式发布了云帆。",
+        {"星河科技": "ORG", "云帆": "PRODUCT"},
+    )
+    assert [(e[0], e[1]) for e in events(doc) if e[0] == "launch"] == [("launch", "happened")]

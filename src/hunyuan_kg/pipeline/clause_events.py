@@ -36,7 +36,15 @@ from spacy.tokens import Doc, Span
 from ..records import NAME_TYPES
 from ..resources import alternation, data_path, read_yaml
 from . import extensions
-from .events import EventCandidate, as_of, lexicon, modifier_only, span_mask, triggers_in
+from .events import (
+    EventCandidate,
+    as_of,
+    clause_breaks,
+    lexicon,
+    modifier_only,
+    span_mask,
+    triggers_in,
+)
 from .extensions import doc_text
 from .heads import list_heads
 from .refs import EntityRef
@@ -165,9 +173,7 @@ class ClauseEvents:
     def _clauses(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         out, left = [], start
         books = [m.span() for m in self.lex.book_title_rx.finditer(text, start, end)]
-        for m in self.lex.clause_rx.finditer(text, start, end):
-            if any(a <= m.start() < b for a, b in books):
-                continue  # 《关于…（试行）》 is one title, not three clauses
+        for m in clause_breaks(self.lex, text, start, end, books):
             if m.start() > left:
                 out.append((left, m.start()))
             left = m.end()
@@ -271,8 +277,7 @@ class ClauseEvents:
             participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
             participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
             title = self._title(prefix, clause, names)
-            # (a cue inside a title in 《》 is the title's word: 通过《某某计划》 happened)
-            status = self.lex.status(self.lex.book_title_rx.sub("《》", text[lo:hi]))
+            status = self.lex.status(text[lo:hi])
             if not title or status == "denied":
                 continue  # 并非今年才开始: a denial is no happening
             trigger = next(triggers_in(self.lex, text, lo, hi, *masks), None)

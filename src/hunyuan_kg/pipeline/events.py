@@ -111,12 +111,24 @@ class _Lexicon:
     not_subject_before: tuple[str, ...]
 
     def status(self, window: str) -> str:
-        """denied, planned or happened, by the cues in ``window`` (denial checked first)."""
+        """denied, planned or happened, by the cues in ``window`` (denial checked first); a
+        cue inside a title in 《》 is the title's word (通过《某某计划》 happened)."""
+        window = self.book_title_rx.sub("《》", window)
         if self.denied.search(window):
             return "denied"
         if self.planned.search(window):
             return "planned"
         return "happened"
+
+
+def clause_breaks(
+    lex: _Lexicon, text: str, lo: int, hi: int, sheltered: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The clause breaks of ``text[lo:hi]`` outside the ``sheltered`` spans (a short aside, a
+    title in 《》: 发布了《关于…（试行）》 is one clause)."""
+    for m in lex.clause_rx.finditer(text, lo, hi):
+        if not any(a <= m.start() < b for a, b in sheltered):
+            yield m
 
 
 def span_mask(length: int, spans: Iterable[tuple[int, int]]) -> bytearray:
@@ -310,16 +322,10 @@ class EventExtractor:
         for a, b in asides:
             if a < start < b:
                 return a + 1, b - 1  # a trigger inside an aside: the aside is its clause
-
-        def breaks(lo: int, hi: int) -> Iterator[re.Match[str]]:
-            for m in self.lex.clause_rx.finditer(text, lo, hi):
-                if not any(a <= m.start() < b for a, b in sheltered):
-                    yield m
-
         left = sent.start
-        for m in breaks(sent.start, start):
+        for m in clause_breaks(self.lex, text, sent.start, start, sheltered):
             left = m.end()
-        right_m = next(breaks(end, sent.end), None)
+        right_m = next(clause_breaks(self.lex, text, end, sent.end, sheltered), None)
         return left, right_m.start() if right_m else sent.end
 
     def _skipped(self, text: str, ent: Span) -> bool:
