@@ -117,6 +117,30 @@ def test_infer_dct_rules() -> None:
     assert infer_dct("没有任何日期的一段话。") == (None, "none")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecast year bounds nothing: the latest year the text reports is used
+        ("去年营收增长。到 2030 年，市场规模有望翻倍。2022 年公司开始盈利。", 2022),
+        ("2021 年成立的团队，2035 年实现全面量产。", 2021),
+        ("公司会在 2029 年上市。2020 年它还只有十个人。", 2020),
+        # years that are not written in full are no evidence of the publication date
+        ("19 年加入公司，如今已是 2018 年的三倍规模。", 2018),
+        ("2012 年创业，20 年后再看也许不同。", 2012),
+        # the publication cannot be later than today
+        ("2031 年的路线图与 2025 年的发布会。", 2025),
+    ],
+)
+def test_guess_dct_ignores_forecasts_and_partial_years(text: str, expected: int) -> None:
+    guess = guess_dct(text, today=dt.date(2026, 6, 30))
+    assert guess.date is not None and guess.date.year == expected, guess
+
+
+def test_guess_dct_gives_none_when_only_future_years_remain() -> None:
+    guess = guess_dct("2027 年将推出新一代芯片。", today=dt.date(2026, 6, 30))
+    assert (guess.date, guess.method) == (None, "none")
+
+
 def test_grammar_compiles_with_prefilter() -> None:
     g = grammar()
     assert g.regex.pattern.startswith("(?=[")

@@ -7,12 +7,17 @@ The heuristic, in order:
    ``发布于``, ``作者``, ``·``…) and no skip cue (``fetch``, ``更新``…): that day is the DCT
    (granularity ``day``). Dates on skipped header lines are not used by the later rules.
 2. **latest-date** — otherwise the latest fully specified date in the body (year, month
-   and possibly day all written out, not after a future cue such as 将于) bounds the
-   publication from below; news is published soon after what it reports, so the DCT is
-   that month (granularity ``month``, day 1). **+this-year** refines it: when the text says
-   今年 N 月 with N later than that month, the article is from month N.
+   and possibly day all written out) bounds the publication from below; news is
+   published soon after what it reports, so the DCT is that month (granularity
+   ``month``, day 1). **+this-year** refines it: when the text says 今年 N 月 with N later
+   than that month, the article is from month N.
 3. **latest-year** — otherwise the latest explicit year (granularity ``year``, 1 January).
 4. **none** — nothing to go on.
+
+Rules 2 and 3 read only dates whose year is written in full (2023 年, not 23 年 or
+20 年后), that are no forecast (将于 2025 年, 到 2030 年, 2030 年实现: ``future_cues``,
+``forecast_before``, ``forecast_after`` in the grammar's ``dct`` section) and that are not
+later than ``today``.
 
 >>> g = guess_dct("2025-11-20 08:15:30 · 作者: 编辑部\\n正文……")
 >>> g.date, g.granularity, g.method, g.evidence
@@ -28,6 +33,7 @@ from dataclasses import dataclass
 
 from hunyuan_kg.temporal.grammar import grammar
 from hunyuan_kg.temporal.mention import DateMention
+from hunyuan_kg.temporal.resolve import is_forecast
 from hunyuan_kg.temporal.scanner import scan
 
 
@@ -83,9 +89,15 @@ def _from_header(text: str) -> DctGuess | None:
     return None
 
 
-def _not_future(text: str, mention: DateMention) -> bool:
+def _past_evidence(text: str, mention: DateMention, today: dt.date) -> bool:
+    """Whether ``mention`` can bound the publication date from below: a date with its
+    year written in full, no forecast and not after ``today``."""
+    if not (mention.is_date and mention.value) or _start(mention) > today:
+        return False
     g = grammar()
-    return g.future_cue.search(text, max(0, mention.start - g.future_window), mention.start) is None
+    return g.full_year.search(mention.text) is not None and not is_forecast(
+        text, mention.start, mention.end, g
+    )
 
 
 def _this_year_months(text: str, year: int) -> list[DateMention]:
@@ -98,24 +110,31 @@ def _this_year_months(text: str, year: int) -> list[DateMention]:
     ]
 
 
-def guess_dct(text: str) -> DctGuess:
-    """Guess the DCT of ``text`` with the rules of the module docstring."""
+def guess_dct(text: str, today: dt.date | None = None) -> DctGuess:
+    """Guess the DCT of ``text`` with the rules of the module docstring; ``today`` (the
+    system's date by default) is the latest date it may give.
+
+    >>> guess_dct("预计到 2030 年，规模将翻番。2024 年的销量创了新高。").date
+    datetime.date(2024, 1, 1)
+    >>> guess_dct("2027 年的计划已经公布。", today=dt.date(2026, 5, 1)).method
+    'none'
+    """
     header = _from_header(text)
     if header is not None:
         return header
+    today = today or dt.date.today()
     skipped = [(o, o + len(line)) for o, line, skip in _header_lines(text) if skip]
     absolute = [
         m
         for m in scan(text, None)
-        if m.is_date
-        and _not_future(text, m)
+        if _past_evidence(text, m, today)
         and not any(start <= m.start < end for start, end in skipped)
     ]
     dated = [m for m in absolute if m.granularity in ("day", "month")]
     if dated:
         latest = max(dated, key=_start)
         guess = _start(latest).replace(day=1)
-        later = [m for m in _this_year_months(text, guess.year) if _start(m) > guess]
+        later = [m for m in _this_year_months(text, guess.year) if guess < _start(m) <= today]
         if later:
             best = max(later, key=_start)
             return DctGuess(

@@ -81,6 +81,10 @@ class Grammar:
     tables: dict[str, Any]
     future_cue: re.Pattern[str]
     future_window: int
+    # a year written in full, and the cues that make a date a forecast (到 2030 年, 2030 年实现)
+    full_year: re.Pattern[str]
+    forecast_before: re.Pattern[str]
+    forecast_after: re.Pattern[str]
     dct: dict[str, Any]
 
 
@@ -245,5 +249,8 @@ def grammar() -> Grammar:
         tables=sections["tables"],
         future_cue=re.compile(_alternation(cfg.get("future_cues", [])) + r"[^。！？!?；;\n]*\Z"),
         future_window=int(cfg.get("future_cue_window", 6)),
+        full_year=re.compile(cfg["full_year"]),
+        forecast_before=re.compile(_alternation(cfg.get("forecast_before", [])) + r"\s*\Z"),
+        forecast_after=re.compile(r"\s*" + _alternation(cfg.get("forecast_after", []))),
         dct=cfg,
     )

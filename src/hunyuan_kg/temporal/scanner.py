@@ -36,7 +36,7 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
     mask_starts, mask_ends = _masked_spans(text)
     found: list[DateMention] = []
     last_year: int | None = None
-    last_date: tuple[str, Granularity, int] | None = None
+    last_date: tuple[str, Granularity, int, int] | None = None
     for match in g.regex.finditer(text):
         start, end = match.span()
         if mask_starts:
@@ -60,7 +60,7 @@ def scan(text: str, dct: dt.date | None) -> list[DateMention]:
             if resolved.kind == "date" and resolved.value is not None:
                 last_year = int(resolved.value[:4])
                 if resolved.granularity is not None:
-                    last_date = (resolved.value, resolved.granularity, end)
+                    last_date = (resolved.value, resolved.granularity, start, end)
             found.append(
                 DateMention(
                     text[start:end],
