@@ -99,21 +99,26 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 
 def _sentence_year(ctx: Context) -> int | None:
     """The year of the date written last before the match in its sentence, when that
-    date writes its year in full and is no forecast: in 2016 年，某产品上线，7 月 5 日…
-    the day is 2016's (今年 10 月 … 12 月 is left to the DCT rule). On dated raw tech
-    news 93 partial dates had another year than their DCT's; of 30 read, the sentence's
-    year was right for 23, the DCT's for 4."""
+    date is no forecast and either writes its year in full (2016 年，某产品上线，7 月 5 日…:
+    2016-07-05) or is itself a month or day of no relative year (8 月 27 日消息，…将于
+    9 月 5 日举办: the dateline's year, even when 9 月 5 日 is after the DCT). A 今年, 去年
+    or 年中 date is left to the DCT rule (今年迄今…较 12 月 16 日: last December).
+
+    Measured on dated raw tech news: of 30 partial dates read whose year a full-year
+    anchor changes, 23 were right with it and 4 with the DCT's year; of 30 more that a
+    month or day anchor changes, 25 right with it and 2 or 3 with the DCT's."""
     if ctx.last_date is None:
         return None
-    value, _, start, end = ctx.last_date
+    value, granularity, start, end = ctx.last_date
     g = ctx.grammar
-    if (
-        _SENTENCE_BREAK.search(ctx.text, end, ctx.start)
-        or not g.full_year.search(ctx.text, start, end)
-        or is_forecast(ctx.text, start, end, g)
-    ):
+    if _SENTENCE_BREAK.search(ctx.text, end, ctx.start) or is_forecast(ctx.text, start, end, g):
         return None
-    return int(value[:4])
+    anchor = ctx.text[start:end]
+    if g.full_year.search(anchor) or (
+        granularity in ("month", "day") and not any(w in anchor for w in g.tables["year_rel"])
+    ):
+        return int(value[:4])
+    return None
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
