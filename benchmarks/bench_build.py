@@ -4,8 +4,9 @@ The corpus is synthetic: ``--copies`` copies of the ``data/sample`` articles, ea
 its own folder so every document gets its own id. Each round times, one after the other
 on the same texts: ``jieba.posseg.lcut`` (the quick alternative users reach for; jieba is
 in the ``bench`` extra), the command line in a cold process (``hunyuan-kg build``,
-default pipeline, ``--jobs 1`` and ``--jobs 2``, and the fast pipeline ``--segmenter char
---ner hunyuan_kg_fast``; a fresh output folder each time, so no cache),
+default pipeline, ``--jobs 1`` and ``--jobs 2``; with word tokens, ``--segmenter pkuseg``;
+and the fast pipeline ``--segmenter char --ner hunyuan_kg_fast``; a fresh output folder
+each time, so no cache),
 ``hunyuan_kg.build`` + ``kg.write`` with the default and the fast pipeline already loaded,
 and the same with the light pipeline (``segmenter="char", ner=None``). Rounds repeat
 (``--rounds``, at least 3) and the minimum and median of each variant are printed with
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import hunyuan_kg
+from hunyuan_kg.api import build_options
 from hunyuan_kg.extraction import document_info, extraction_from_doc, make_doc
 from hunyuan_kg.graph import build_graph
 from hunyuan_kg.ingest import collect_paths, read_document, unique_ids
@@ -98,6 +100,7 @@ def texts(corpus: Path) -> list[str]:
 
 
 FAST: dict[str, Any] = {"segmenter": "char", "ner": "hunyuan_kg_fast"}
+WORDS: dict[str, Any] = {"segmenter": "pkuseg"}  # the build's default until session 11
 
 
 def cli_build(corpus: Path, jobs: int, options: dict[str, Any] | None = None) -> float:
@@ -161,7 +164,7 @@ def main() -> None:
         f"{os.cpu_count()} cores · Python {platform.python_version()} · "
         f"{time.strftime('%Y-%m-%d %H:%M')}"
     )
-    default_nlp = hunyuan_kg.load()
+    default_nlp = hunyuan_kg.load(**build_options({}))
     light_nlp = hunyuan_kg.load(**load_options(True))
     fast_nlp = hunyuan_kg.load(**FAST)
     with tempfile.TemporaryDirectory() as tmp:
@@ -175,6 +178,9 @@ def main() -> None:
             )[1],
             "hunyuan-kg build, default, cold process, --jobs 1": lambda: cli_build(corpus, 1),
             "hunyuan-kg build, default, cold process, --jobs 2": lambda: cli_build(corpus, 2),
+            "hunyuan-kg build, words (--segmenter pkuseg), cold process, --jobs 1": lambda: (
+                cli_build(corpus, 1, WORDS)
+            ),
             "hunyuan-kg build, fast (char, hunyuan_kg_fast), cold process, --jobs 1": lambda: (
                 cli_build(corpus, 1, FAST)
             ),
@@ -208,10 +214,10 @@ def main() -> None:
                 f"({chars / build:,.0f} chars/s), {total:.2f} s with cluster start"
             )
         if args.stages:
-            per_stage = stages(corpus, {}, args.batch_size)
+            per_stage = stages(corpus, build_options({}), args.batch_size)
             print(f"\n{'stage (default pipeline)':28} {'seconds':>8} {'chars/s':>12}")
-            for name, secs in per_stage.items():
-                print(f"{name:28} {secs:8.3f} {chars / secs:12,.0f}")
+            for stage, took in per_stage.items():
+                print(f"{stage:28} {took:8.3f} {chars / took:12,.0f}")
 
 
 if __name__ == "__main__":

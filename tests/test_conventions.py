@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import hunyuan_kg
-from hunyuan_kg.cli import FORMAT_NAMES, app
+from hunyuan_kg.cli import BUILD_SEGMENTER, FORMAT_NAMES, app
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("spacy", "networkx", "pandas", "numpy", "tqdm", "lxml", "dateparser", "matplotlib")
@@ -52,6 +52,12 @@ def test_format_names_are_the_exporters() -> None:
     from hunyuan_kg.export import FORMATS
 
     assert tuple(FORMATS) == FORMAT_NAMES
+
+
+def test_cli_segmenter_default_is_the_build_default() -> None:
+    from hunyuan_kg.api import BUILD_DEFAULTS
+
+    assert BUILD_DEFAULTS["segmenter"] == BUILD_SEGMENTER
 
 
 def test_type_information_and_licence_ship() -> None:

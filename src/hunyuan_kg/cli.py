@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 # Only typer at import time: spaCy, networkx and pandas load inside the commands, so
 # ``hunyuan-kg --help`` and ``--version`` answer at once.
 
+#: ``api.BUILD_DEFAULTS["segmenter"]`` (a test keeps them equal), the --segmenter default.
+BUILD_SEGMENTER = "char"
 #: The names of ``export.FORMATS`` (a test keeps them equal), for the help text.
 FORMAT_NAMES = (
     "graphml",
@@ -97,7 +99,12 @@ def build(
     dask_local: Annotated[
         int, typer.Option("--dask-local", help="Run on a local Dask cluster of N workers.")
     ] = 0,
-    segmenter: Annotated[str, typer.Option(help="pkuseg or char (faster).")] = "pkuseg",
+    segmenter: Annotated[
+        str,
+        typer.Option(
+            help="char (one token per character) or pkuseg (words: the same graph, slower)."
+        ),
+    ] = BUILD_SEGMENTER,
     ner: Annotated[
         str,
         typer.Option(

@@ -25,7 +25,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .api import check_build_args, check_date, extract_paths, skipped_failures
+from .api import (
+    build_options,
+    check_build_args,
+    check_date,
+    extract_paths,
+    skipped_failures,
+)
 from .extraction import DocExtraction, Failure
 from .graph import build_graph
 from .ingest import scan_inputs
@@ -101,7 +107,8 @@ def build_dask(
     ``local_workers`` > 0, a temporary ``LocalCluster`` of that many single-threaded
     worker processes; else Dask's default scheduler (a ``distributed`` client already
     set as default, or local processes). ``partition_size`` documents go to each task.
-    ``load_options`` go to :func:`hunyuan_kg.load` on every worker; ``date`` is the
+    ``load_options`` go to :func:`hunyuan_kg.load` on every worker, over
+    :data:`~hunyuan_kg.api.BUILD_DEFAULTS` as in :func:`hunyuan_kg.build`; ``date`` is the
     publication date of articles that state none (as in :func:`hunyuan_kg.build`).
     """
     _require_dask()
@@ -113,7 +120,7 @@ def build_dask(
     items = scan.items()
     npartitions = max(1, math.ceil(len(items) / max(1, partition_size)))
     bag = db.from_sequence(items, npartitions=npartitions).map_partitions(
-        extract_partition, load_options, batch_size, scan.roots, day
+        extract_partition, build_options(load_options), batch_size, scan.roots, day
     )
     store = ExtractionStore()
     failures: list[Failure] = skipped_failures(scan)

@@ -39,6 +39,34 @@ from .pipeline.relations import RelationCandidate
 from .records import NAME_TYPES
 
 
+def _plain(value: Any) -> Any:
+    """``value`` with every dataclass in it turned into a dict of its fields, as
+    ``dataclasses.asdict`` does (tuples stay tuples), sharing the leaves instead of copying
+    them.
+
+    >>> ref = EntityRef("腾讯", "ORG", "", 0, 2)
+    >>> _plain([ref, (ref, 1)]) == [dataclasses.asdict(ref), (dataclasses.asdict(ref), 1)]
+    True
+    """
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        names = _FIELD_NAMES.setdefault(
+            type(value), tuple(f.name for f in dataclasses.fields(value))
+        )
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 @dataclass(slots=True)
 class DocExtraction:
     """What one document contributes: its info, evidence sentences, mentions, relations,
@@ -59,8 +87,11 @@ class DocExtraction:
         return self.sentences[i][1].strip() if i >= 0 else ""
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (see :meth:`from_dict`)."""
-        return dataclasses.asdict(self)
+        """A JSON-ready dict (see :meth:`from_dict`): what ``dataclasses.asdict`` gives,
+        built without its deep copies (about 5x faster; the build caches every document)."""
+        plain = _plain(self)
+        assert isinstance(plain, dict)
+        return plain
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DocExtraction:
