@@ -195,6 +195,30 @@ def test_investors_listed_after_a_cue(nlp):
     assert {p for p, role in parts if role == "investor"} == {"云海资本", "北斗基金", "青石创投"}
 
 
+def test_an_enumeration_of_lead_investors_all_invest(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "今年 1 月，星河科技完成了 B 轮融资，由云海资本和北斗基金联合领投。",
+        {"星河科技": "ORG", "云海资本": "ORG", "北斗基金": "ORG"},
+        dct=dt.date(2024, 3, 19),
+    )
+    ((etype, _, _, parts),) = events(doc)
+    assert etype == "funding" and ("星河科技", "agent") in parts
+    assert {p for p, role in parts if role == "investor"} == {"云海资本", "北斗基金"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021 年，这支团队拿到了由云海资本领投的 2 亿元 C 轮融资。",
+        "去年 6 月，由云海资本、北斗基金共同完成了过亿元的 A 轮融资。",
+    ],
+)
+def test_an_investor_is_never_the_company_that_raised(nlp, text):
+    doc = doc_with_ents(nlp, text, {"云海资本": "ORG", "北斗基金": "ORG"}, dct=dt.date(2024, 3, 19))
+    assert not any(role == "agent" for *_, parts in events(doc) for _, role in parts)
+
+
 @pytest.mark.parametrize("description", ["这家公司", "该公司", "公司"])
 def test_a_company_description_stands_for_the_most_mentioned_company(nlp, description):
     text = (

@@ -40,6 +40,7 @@ from .events import (
     EventCandidate,
     as_of,
     clause_breaks,
+    cued_names,
     lexicon,
     modifier_only,
     span_mask,
@@ -286,6 +287,13 @@ class ClauseEvents:
             if trigger is None and not prefix and not self._opens_with_name(title, names):
                 continue  # 人们还记得…林远发布的消息: the clause's subject is no name
             etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
+            extra = self.lex.types.get(etype, {}).get("extra")
+            if (
+                agent is not None
+                and extra
+                and agent in cued_names(self.lex, text, span, ents, extra)
+            ):
+                continue  # 由软银领投的 C 轮融资: the investor did not raise the money
             at = trigger.start() if trigger else (names[0].start_char if names else lo)
             ev = EventCandidate(
                 type=etype,

@@ -121,6 +121,44 @@ class _Lexicon:
         return "happened"
 
 
+#: What separates the names of an enumeration (红杉、高瓴和中金).
+_JOINER = re.compile(r"\s*(?:[、/]|和|及|与|以及)\s*")
+
+
+def cued_names(
+    lex: _Lexicon, text: str, sent: tuple[int, int], ents: list[Span], extra: dict[str, Any]
+) -> list[Span]:
+    """The entities of a sentence that an event type's ``extra`` names as participants of
+    their own (a funding round's investors): those with a cue right after them or after
+    the enumeration they close (由阿里巴巴领投, 红杉、高瓴跟投), those of an enumeration
+    after 由 (由红杉中国、高瓴、中金共同完成), and those in the clause after a cue (投资方包括
+    阿里巴巴、红杉中国和小红书). Both event components keep them from being the agent."""
+    cues = tuple(extra["cues"])
+    after_cue: list[tuple[int, int]] = []
+    for cue in extra.get("cues_before", ()):
+        at = text.find(cue, sent[0], sent[1])
+        if at != -1:
+            end = lex.clause_rx.search(text, at + len(cue), sent[1])
+            after_cue.append((at + len(cue), end.start() if end else sent[1]))
+    named = [e for e in ents if e.label_ in extra["labels"]]
+    out: list[Span] = []
+    group: list[Span] = []
+    for i, e in enumerate(named):
+        group.append(e)
+        nxt = named[i + 1] if i + 1 < len(named) else None
+        if nxt is not None and _JOINER.fullmatch(text, e.end_char, nxt.start_char):
+            continue  # the enumeration goes on (红杉、高瓴和中金)
+        first = group[0].start_char
+        if text[e.end_char : e.end_char + 8].lstrip().startswith(cues) or text[
+            max(sent[0], first - 3) : first
+        ].rstrip().endswith("由"):
+            out += group
+        else:
+            out += [g for g in group if any(lo <= g.start_char < hi for lo, hi in after_cue)]
+        group = []
+    return out
+
+
 def clause_breaks(
     lex: _Lexicon, text: str, lo: int, hi: int, sheltered: list[tuple[int, int]]
 ) -> Iterator[re.Match[str]]:
@@ -372,16 +410,26 @@ class EventExtractor:
             cands = [e for e in pool if e.start_char >= end and e.label_ in labels]
             return cands[0] if cands else None
 
-        agent = before(in_clause, spec["agent"]) or self._subject(
-            text, usable, c_left, spec["agent"]
+        extra = spec.get("extra")
+        # a funding round's investors are named in its clause, never its agent (由软银领投的
+        # C 轮融资, 由红杉、高瓴共同完成的融资: the company that raised is someone else)
+        cued = cued_names(self.lex, text, (sent.start, sent.end), sent.ents, extra) if extra else []
+        pool = [e for e in in_clause if e not in cued]
+        agent = before(pool, spec["agent"]) or self._subject(
+            text, [e for e in usable if e not in cued], c_left, spec["agent"]
         )
-        if agent is None and "ORG" in spec["agent"] and sent.company is not None:
+        if (
+            agent is None
+            and "ORG" in spec["agent"]
+            and sent.company is not None
+            and sent.company not in cued
+        ):
             agent = sent.company  # 张鹏：我们去年完成了融资 / 去年 9 月推出了……
         if agent is None and "PERSON" in spec["agent"]:
             agent = self._speaker(text, ents, sent) or self._pronoun(
                 text, ents, sents, sent, c_left, start
             )
-        rest = [e for e in in_clause if e is not agent]
+        rest = [e for e in pool if e is not agent]
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
         if spec.get("subject_theme") and (by := self.lex.passive_by.search(text, c_left, start)):
             heads = [e for e in rest if e.end_char <= by.start() and e.label_ in spec["theme"]]
@@ -416,8 +464,12 @@ class EventExtractor:
         for listed in self._listed(text, sent, c_right, spec["theme"], {agent, theme}):
             participants.append((EntityRef.from_span(listed), "theme"))
             theme = theme or listed
-        if extra := spec.get("extra"):
-            participants += self._extra(text, sent, extra, {agent, theme})
+        if extra:
+            participants += [
+                (EntityRef.from_span(e), str(extra["role"]))
+                for e in cued
+                if e is not agent and e is not theme
+            ]
         if not participants or any(
             role not in {r for _, r in participants} for role in spec.get("requires", ())
         ):
@@ -553,28 +605,6 @@ class EventExtractor:
             and e.label_ in labels
             and e not in taken
         ]
-
-    def _extra(
-        self, text: str, sent: _Sentence, extra: dict[str, Any], taken: set[Span | None]
-    ) -> list[tuple[EntityRef, str]]:
-        """Participants named with a cue right after them (由阿里巴巴领投), or in the clause
-        after a cue (投资方包括阿里巴巴、红杉中国和小红书)."""
-        cues = tuple(extra["cues"])
-        after_cue: list[tuple[int, int]] = []
-        for cue in extra.get("cues_before", ()):
-            at = text.find(cue, sent.start, sent.end)
-            if at != -1:
-                end = self.lex.clause_rx.search(text, at + len(cue), sent.end)
-                after_cue.append((at + len(cue), end.start() if end else sent.end))
-        out = []
-        for e in sent.ents:
-            if e in taken or e.label_ not in extra["labels"]:
-                continue
-            if text[e.end_char : e.end_char + 8].lstrip("、和及与 ").startswith(cues) or any(
-                lo <= e.start_char < hi for lo, hi in after_cue
-            ):
-                out.append((EntityRef.from_span(e), str(extra["role"])))
-        return out
 
     def _named_events(self, text: str, sent: _Sentence) -> list[EventCandidate]:
         """A named event (大会, 峰会) with a date in its sentence happened then; an
