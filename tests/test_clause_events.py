@@ -99,6 +99,9 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "2024 年 3 月，星河科技发布了一份北斗市场研究报告。",  # a text published
         "我第一次去星河科技是在 2021 年 4 月。",  # the subject is 我
         "其购买的云帆在 2024 年 3 月出现了故障。",  # a phrase in 的 does not make 云帆 the subject
+        "2021 年 5 月，林远在北辰资本开启创业之旅的时候，",  # a time, not what happened
+        "去年 1 月，在星河科技的支持下，",  # a circumstance
+        "2023 年 8 月，星河科技集团董事长兼 CEO 林远，",  # a name and its title, nothing said
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

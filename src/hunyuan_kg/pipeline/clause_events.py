@@ -253,6 +253,13 @@ class ClauseEvents:
                 and text[lo : names[-1].start_char].rstrip().endswith("的")
             ):
                 continue  # 出生于杭州的林远: a noun phrase, not a predicate
+            if (
+                names
+                and text[lo:hi].rstrip().endswith(names[-1].text)
+                and after_dates < names[-1].start_char
+                and self.clex.descriptor.fullmatch(text, after_dates, names[-1].start_char)
+            ):
+                continue  # 星河科技集团董事长兼 CEO 林远: a name and its title, nothing said
             said = rest
             for e in names:  # 跳动 in 字节跳动 is no predicate
                 said = said.replace(e.text, " ")
