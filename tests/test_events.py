@@ -195,6 +195,31 @@ def test_investors_listed_after_a_cue(nlp):
     assert {p for p, role in parts if role == "investor"} == {"云海资本", "北斗基金", "青石创投"}
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a product goes on sale: a launch
+        ("2024 年 3 月，云帆 X1 正式上市。", {"云帆 X1": "PRODUCT"}, [("launch", "2024-03")]),
+        # a company lists its shares
+        ("2020 年 8 月，星河科技在纳斯达克上市。", {"星河科技": "ORG"}, [("listing", "2020-08")]),
+        # an anniversary or a time since it is not the day of the event
+        ("2023 年 8 月，星河科技迎来上市三周年。", {"星河科技": "ORG"}, []),
+        ("2023 年 8 月，云帆 X1 上市 3 个多月，销量过万。", {"云帆 X1": "PRODUCT"}, []),
+        # a company's new models going on sale are no listing of the company
+        ("2023 年，星河科技计划有 5 款全新车型上市。", {"星河科技": "ORG"}, []),
+        # a bank named before another trigger does not list itself
+        (
+            "2023 年 5 月，星河科技正与北辰证券合作安排上市事宜。",
+            {"星河科技": "ORG", "北辰证券": "ORG"},
+            [("partnership", "2023-05")],
+        ),
+    ],
+)
+def test_shang_shi_is_typed_by_the_name_before_it(nlp, text, ents, expected):
+    doc = doc_with_ents(nlp, text, ents, dct=dt.date(2024, 6, 30))
+    assert [(t, d) for t, _, d, _ in events(doc)] == expected
+
+
 def test_an_enumeration_of_lead_investors_all_invest(nlp):
     doc = doc_with_ents(
         nlp,

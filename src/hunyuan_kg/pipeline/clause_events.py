@@ -293,7 +293,8 @@ class ClauseEvents:
                 continue  # 全年收入为 12 亿元, 月活已达 6000 万: a figure, not a happening
             if trigger is None and not prefix and not self._opens_with_name(title, names):
                 continue  # 人们还记得…林远发布的消息: the clause's subject is no name
-            etype = self.lex.trigger_type[trigger.group().lower()] if trigger else "other"
+            typed = self.lex.type_of(text, *trigger.span(), ents) if trigger else None
+            etype = typed or "other"
             extra = self.lex.types.get(etype, {}).get("extra")
             if (
                 agent is not None

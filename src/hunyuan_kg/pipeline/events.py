@@ -78,6 +78,8 @@ class EventCandidate:
 class _Lexicon:
     trigger_rx: re.Pattern[str]
     trigger_type: dict[str, str]
+    # triggers typed by the name before them (上市): label -> (type, at most this far)
+    by_label: dict[str, dict[str, tuple[str, int]]]
     types: dict[str, dict[str, Any]]
     not_trigger_rx: re.Pattern[str]
     publication_rx: re.Pattern[str]  # a trigger whose object is a text (发布了一份报告)
@@ -109,6 +111,28 @@ class _Lexicon:
     conjunction: re.Pattern[str]
     object_phrase: re.Pattern[str]
     not_subject_before: tuple[str, ...]
+
+    def type_of(self, text: str, start: int, end: int, ents: Iterable[Span]) -> str | None:
+        """The event type of the trigger at ``text[start:end]``; for a trigger of
+        ``by_label`` (上市), the type its table gives the label of the last of ``ents``
+        before it in its clause, when that name is at most the table's distance and no
+        other trigger away (a product 上市 is a launch, a company 上市 a listing), or None."""
+        word = text[start:end].lower()
+        table = self.by_label.get(word)
+        if table is None:
+            return self.trigger_type[word]
+        before = [e for e in ents if e.end_char <= start]
+        if not before or before[-1].label_ not in table:
+            return None
+        name = before[-1]
+        etype, gap = table[name.label_]
+        if (
+            start - name.end_char > gap
+            or self.clause_rx.search(text, name.end_char, start)
+            or self.trigger_rx.search(text, name.end_char, start)
+        ):
+            return None  # (正在与瑞银集团合作安排上市事宜: the bank is no lister)
+        return etype
 
     def status(self, window: str) -> str:
         """denied, planned or happened, by the cues in ``window`` (denial checked first); a
@@ -209,14 +233,20 @@ def lexicon() -> _Lexicon:
     """The compiled trigger lexicon."""
     raw = read_yaml(data_path("events", "zh.yml"))
     trigger_type = {t: name for name, spec in raw["types"].items() for t in spec["triggers"]}
-    triggers = alternation(list(trigger_type))
+    by_label = {
+        t.lower(): {label: (str(v["type"]), int(v["gap"])) for label, v in table.items()}
+        for t, table in raw.get("typed_by_label", {}).items()
+    }
+    triggers = alternation([*trigger_type, *by_label])
 
     return _Lexicon(
         trigger_rx=re.compile(rf"(?:{triggers})", re.IGNORECASE),
         trigger_type={k.lower(): v for k, v in trigger_type.items()},
+        by_label=by_label,
         types=raw["types"],
         not_trigger_rx=re.compile(
-            rf"{alternation(raw['not_triggers'])}|(?:{triggers})(?=(?:{raw['message_object']}))",
+            rf"{alternation(raw['not_triggers'])}|(?:{triggers})(?=(?:{raw['message_object']}))"
+            rf"|(?:{triggers})(?={raw['anniversary_after']})",
             re.IGNORECASE,
         ),
         publication_rx=re.compile(rf"(?:{triggers})(?:{raw['message_object']})", re.IGNORECASE),
@@ -337,7 +367,9 @@ class EventExtractor:
             )
             for m in triggers_in(lex, text, s_start, s_end, blocked, ent_chars):
                 start, end = m.span()
-                etype = lex.trigger_type[m.group().lower()]
+                etype = lex.type_of(text, start, end, sent.ents)
+                if etype is None:
+                    continue
                 if (ev := self._event(text, ents, sents, sent, etype, start, end)) is not None:
                     events.append(ev)
             events.extend(self._named_events(text, sent))
@@ -496,7 +528,7 @@ class EventExtractor:
         if ev.date is None or not obj or obj.startswith(self.lex.as_of):
             return False  # 发布截至 6 月 30 日的…: a reporting period, not a thing
         if any(
-            self.lex.trigger_type[m.group().lower()] in self.lex.object_events
+            self.lex.trigger_type.get(m.group().lower()) in self.lex.object_events
             for m in self.lex.trigger_rx.finditer(obj)
         ):
             return False  # 发布第四季度财报: the object is a report, an event of its own
