@@ -246,7 +246,7 @@ def lexicon() -> _Lexicon:
         types=raw["types"],
         not_trigger_rx=re.compile(
             rf"{alternation(raw['not_triggers'])}|(?:{triggers})(?=(?:{raw['message_object']}))"
-            rf"|(?:{triggers})(?={raw['anniversary_after']})",
+            rf"|(?:{triggers})(?={raw['time_since_after']})",
             re.IGNORECASE,
         ),
         publication_rx=re.compile(rf"(?:{triggers})(?:{raw['message_object']})", re.IGNORECASE),
