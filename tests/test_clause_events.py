@@ -102,6 +102,7 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "2021 年 5 月，林远在北辰资本开启创业之旅的时候，",  # a time, not what happened
         "去年 1 月，在星河科技的支持下，",  # a circumstance
         "2023 年 8 月，星河科技集团董事长兼 CEO 林远，",  # a name and its title, nothing said
+        "她此前负责一家创业公司的产品（2022 年被北辰资本收购）。",  # what was acquired is unnamed
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):

@@ -79,6 +79,11 @@ class _ClauseLexicon:
     max_title: int
 
 
+#: The opening of a title up to a passive 被 a few characters in (后于 2012 年被…): unless it
+#: holds a name, what the event happened to is not written in the clause.
+_PASSIVE_OPENING = re.compile(r"[^，。；]{0,6}?被")
+
+
 @cache
 def clause_lexicon() -> _ClauseLexicon:
     """The compiled clause-event data: the ``clause_events`` section of
@@ -294,6 +299,9 @@ class ClauseEvents:
             if trigger is None and not prefix and not self._opens_with_name(title, names):
                 continue  # 人们还记得…林远发布的消息: the clause's subject is no name
             typed = self.lex.type_of(text, *trigger.span(), ents) if trigger else None
+            passive = _PASSIVE_OPENING.match(title) if typed else None
+            if passive and not any(e.text in passive.group() for e in names):
+                continue  # （2022 年被某公司收购）: what was acquired is no name here
             etype = typed or "other"
             extra = self.lex.types.get(etype, {}).get("extra")
             if (
