@@ -11,7 +11,8 @@ Matching is by name: a predicted node matches a gold entity when one of its labe
 aliases equals one of the gold entity's names after normalization (and the types agree).
 A relation matches when type, head and tail match (either way round for symmetric
 relations such as competes_with), and the gold role, if any, is contained
-in the predicted role or vice versa. An event matches when its type class (launch and
+in the predicted role or vice versa (both normalized as names are: 董事长兼 CEO =
+董事长兼CEO). An event matches when its type class (launch and
 release are one), its date (exactly: the score is date-correct) and its status match and it
 shares a participant with the gold event.
 
@@ -103,7 +104,7 @@ def evaluate(
             r["type"] in symmetric and u in tail and v in head
         ):
             return False
-        role, pred_role = r.get("role") or "", d.get("role") or ""
+        role, pred_role = name_key(r.get("role") or ""), name_key(d.get("role") or "")
         return not role or role in pred_role or (bool(pred_role) and pred_role in role)
 
     rel_tp = sum(
