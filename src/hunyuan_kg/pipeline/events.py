@@ -246,7 +246,8 @@ def lexicon() -> _Lexicon:
         types=raw["types"],
         not_trigger_rx=re.compile(
             rf"{alternation(raw['not_triggers'])}|(?:{triggers})(?=(?:{raw['message_object']}))"
-            rf"|(?:{triggers})(?={raw['time_since_after']})",
+            rf"|(?:{triggers})(?={raw['time_since_after']})"
+            rf"|(?<={raw['anaphoric_before']})(?:{triggers})",
             re.IGNORECASE,
         ),
         publication_rx=re.compile(rf"(?:{triggers})(?:{raw['message_object']})", re.IGNORECASE),
@@ -447,7 +448,13 @@ class EventExtractor:
         # C 轮融资, 由红杉、高瓴共同完成的融资: the company that raised is someone else)
         cued = cued_names(self.lex, text, (sent.start, sent.end), sent.ents, extra) if extra else []
         pool = [e for e in in_clause if e not in cued]
-        agent = before(pool, spec["agent"]) or self._subject(
+        # what follows 对 is acted on (某资本完成对星河科技的收购): never the agent
+        objects = [
+            e
+            for e in pool
+            if text[max(c_left, e.start_char - 2) : e.start_char].rstrip().endswith("对")
+        ]
+        agent = before([e for e in pool if e not in objects], spec["agent"]) or self._subject(
             text, [e for e in usable if e not in cued], c_left, spec["agent"]
         )
         if (
