@@ -268,13 +268,28 @@ def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
 
 
 @pytest.mark.parametrize(
-    ("name", "plausible"), [("雷达", False), ("麦克风", False), ("雷军", True)]
+    ("name", "plausible"),
+    [
+        ("雷达", False),
+        ("麦克风", False),
+        ("雷军", True),
+        ("成本敏", False),  # 成本 is a common word: no name starts with it
+        ("李世石", True),  # 李世 is rarer: a name may start with it
+    ],
 )
 def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(nlp, name, plausible):
     ruler = nlp.get_pipe("hkg_entity_ruler")
     text = f"据报道，{name}今天出现在现场。"
     start = text.index(name)
     assert ruler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
+
+
+def test_a_statistical_person_leaves_out_what_follows_a_name(nlp):
+    ruler = nlp.get_pipe("hkg_entity_ruler")
+    text = "那年她找到林远、王莉时，三人一拍即合。"
+    start = text.index("王莉时")
+    cand = ruler._trimmed(text, start, start + 3, "PERSON", 2)
+    assert cand is not None and text[cand.start : cand.end] == "王莉"
 
 
 @pytest.mark.parametrize(
