@@ -1,7 +1,7 @@
 """Mine words that look like Chinese personal names but never act as people in raw news.
 
-A two- or three-character string that starts with a common family name (雷达, 马达, 陆军,
-来源) is a plausible name to a character model. The raw corpus tells names from words:
+A two- or three-character string that starts with a family name of ``surnames.yml`` (雷达,
+马达, 陆军, 来源, 支持) is a plausible name to a character model or a title pattern. The raw corpus tells names from words:
 people are followed by speech verbs (表示, 说, 透露 …) or preceded by job titles (CEO,
 创始人, 教授 …) a fair share of the time; words never are. A string seen at least
 ``--min-count`` times whose share of such person contexts is below ``--max-share`` is a
@@ -42,7 +42,7 @@ def main() -> None:
     ap.add_argument("--max-share", type=float, default=0.005)
     args = ap.parse_args()
     names = yaml.safe_load(args.surnames.read_text(encoding="utf-8"))
-    single = set(names["single"][: int(names["statistical_person_rank"])])
+    single = set(names["single"])  # every family name the person patterns know
     count: Counter[str] = Counter()
     person: Counter[str] = Counter()
     for text in article_texts(args.raw):
