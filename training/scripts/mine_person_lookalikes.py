@@ -1,12 +1,13 @@
 """Mine words that look like Chinese personal names but never act as people in raw news.
 
-A two- or three-character string that starts with a family name of ``surnames.yml`` (雷达,
-马达, 陆军, 来源, 支持) is a plausible name to a character model or a title pattern. The raw corpus tells names from words:
-people are followed by speech verbs (表示, 说, 透露 …) or preceded by job titles (CEO,
-创始人, 教授 …) a fair share of the time; words never are. A string seen at least
-``--min-count`` times whose share of such person contexts is below ``--max-share`` is a
-look-alike. Writes ``data/entities/person_lookalikes.tsv`` (strings and counts only, no
-corpus text); ``hkg_entity_ruler`` drops a statistical PERSON that is one of them.
+A two- or three-character string that starts with a family name of ``surnames.yml``
+(雷达, 马达, 陆军, 来源, 支持) is a plausible name to a character model or a title
+pattern. The raw corpus tells names from words: people are followed by speech verbs (表示,
+说, 透露 …) or preceded by job titles (CEO, 创始人, 教授 …) a fair share of the time;
+words never are. A string seen at least ``--min-count`` times whose share of such person
+contexts is below ``--max-share`` is a look-alike. Writes
+``data/entities/person_lookalikes.tsv`` (strings and counts only, no corpus text);
+``hkg_entity_ruler`` drops a statistical PERSON that is one of them.
 
 usage: python scripts/mine_person_lookalikes.py RAW_DIR SURNAMES.yml OUT.tsv
 """
