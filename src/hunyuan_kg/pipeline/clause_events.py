@@ -252,19 +252,13 @@ class ClauseEvents:
             names = [e for e in ents if lo <= e.start_char and e.end_char <= hi]
             if names and all(e.start_char in known for e in names):
                 continue  # 红杉中国和小红书等跟投: the investors of the sentence's funding event
-            if (
-                names
-                and text[lo:hi].rstrip().endswith(names[-1].text)
-                and text[lo : names[-1].start_char].rstrip().endswith("的")
-            ):
-                continue  # 出生于杭州的林远: a noun phrase, not a predicate
-            if (
-                names
-                and text[lo:hi].rstrip().endswith(names[-1].text)
-                and after_dates < names[-1].start_char
-                and self.clex.descriptor.fullmatch(text, after_dates, names[-1].start_char)
-            ):
-                continue  # 星河科技集团董事长兼 CEO 林远: a name and its title, nothing said
+            if names and text[lo:hi].rstrip().endswith(names[-1].text):
+                last = names[-1].start_char
+                if text[lo:last].rstrip().endswith("的") or (
+                    after_dates < last and self.clex.descriptor.fullmatch(text, after_dates, last)
+                ):
+                    # 出生于杭州的林远 / 星河科技集团董事长兼 CEO 林远: a noun phrase, nothing said
+                    continue
             said = rest
             for e in names:  # 跳动 in 字节跳动 is no predicate
                 said = said.replace(e.text, " ")

@@ -84,9 +84,11 @@ def _compile(regex: str) -> re.Pattern[str]:
 
 
 @cache
-def _person_lookalikes() -> frozenset[str]:
-    """Name-shaped words raw news never uses as people (雷达, 马达; mined, see the file)."""
-    return frozenset(row[0] for row in read_tsv(data_path("entities", "person_lookalikes.tsv")))
+def _person_lookalikes() -> dict[str, int]:
+    """Name-shaped words raw news never uses as people (雷达, 马达; mined, see the file),
+    with how often it writes them."""
+    rows = read_tsv(data_path("entities", "person_lookalikes.tsv"))
+    return {row[0]: int(row[1]) for row in rows}
 
 
 #: How often raw news must write a look-alike for it to be a common word that no
@@ -98,8 +100,7 @@ _COMMON_WORD_USES = 100
 @cache
 def _common_lookalikes() -> frozenset[str]:
     """The look-alikes raw news writes at least ``_COMMON_WORD_USES`` times."""
-    rows = read_tsv(data_path("entities", "person_lookalikes.tsv"))
-    return frozenset(row[0] for row in rows if int(row[1]) >= _COMMON_WORD_USES)
+    return frozenset(w for w, uses in _person_lookalikes().items() if uses >= _COMMON_WORD_USES)
 
 
 @cache

@@ -145,10 +145,6 @@ class _Lexicon:
         return "happened"
 
 
-#: What separates the names of an enumeration (红杉、高瓴和中金).
-_JOINER = re.compile(r"\s*(?:[、/]|和|及|与|以及)\s*")
-
-
 def cued_names(
     lex: _Lexicon, text: str, sent: tuple[int, int], ents: list[Span], extra: dict[str, Any]
 ) -> list[Span]:
@@ -170,7 +166,7 @@ def cued_names(
     for i, e in enumerate(named):
         group.append(e)
         nxt = named[i + 1] if i + 1 < len(named) else None
-        if nxt is not None and _JOINER.fullmatch(text, e.end_char, nxt.start_char):
+        if nxt is not None and lex.conjunction.fullmatch(text, e.end_char, nxt.start_char):
             continue  # the enumeration goes on (红杉、高瓴和中金)
         first = group[0].start_char
         if text[e.end_char : e.end_char + 8].lstrip().startswith(cues) or text[

@@ -68,11 +68,11 @@ class Context:
 
     def future_cued(self) -> bool:
         """True if a future cue (将于, 预计) shortly precedes the match in its sentence."""
-        g = self.grammar
-        return (
-            g.future_cue.search(self.text, max(0, self.start - g.future_window), self.start)
-            is not None
-        )
+        return _future_cued(self.text, self.start, self.grammar)
+
+
+def _future_cued(text: str, start: int, g: Grammar) -> bool:
+    return g.future_cue.search(text, max(0, start - g.future_window), start) is not None
 
 
 def is_forecast(text: str, start: int, end: int, g: Grammar) -> bool:
@@ -88,7 +88,7 @@ def is_forecast(text: str, start: int, end: int, g: Grammar) -> bool:
     False
     """
     return (
-        g.future_cue.search(text, max(0, start - g.future_window), start) is not None
+        _future_cued(text, start, g)
         or g.forecast_before.search(text, max(0, start - 4), start) is not None
         or g.forecast_after.match(text, end) is not None
     )
