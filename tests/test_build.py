@@ -60,9 +60,9 @@ def test_graphml_contract(sample_out):
     g = nx.read_graphml(sample_out / "graph.graphml", force_multigraph=True)
     assert g.number_of_nodes() > 30
     for _, d in g.nodes(data=True):
-        assert {"label", "kind", "aliases", "mentions", "docs", "x", "y"} <= set(d)
+        assert {"label", "type", "aliases", "mentions", "docs", "x", "y"} <= set(d)
         assert isinstance(d["mentions"], int)
-        assert d["kind"] in {"PERSON", "ORG", "PRODUCT", "EVENT", "LOC"}
+        assert d["type"] in {"PERSON", "ORG", "PRODUCT", "EVENT", "LOC"}
     for _, _, d in g.edges(data=True):
         assert {"relation", "docs", "evidence"} <= set(d)
         if d["relation"] == "role":

@@ -126,7 +126,7 @@ def test_networkx_reads_it_back_with_types_intact(toy_kg: KnowledgeGraph, gexf: 
     assert g.number_of_nodes() == toy_kg.graph.number_of_nodes()
     assert g.number_of_edges() == toy_kg.graph.number_of_edges()
     tencent = g.nodes["ORG:腾讯"]
-    assert tencent["label"] == "腾讯" and tencent["type"] == "ORG" and "kind" not in tencent
+    assert tencent["label"] == "腾讯" and tencent["type"] == "ORG"
     assert tencent["aliases"] == ["Tencent", "腾讯", "腾讯公司"]
     assert tencent["mentions"] == 9 and isinstance(tencent["mentions"], int)
     assert g.nodes["EVENT:plan-2024"]["status"] == "planned"

@@ -14,7 +14,7 @@ from hunyuan_kg.export._style import TYPE_COLORS, node_size
 from hunyuan_kg.export._xml import clean_text
 from hunyuan_kg.kg import KnowledgeGraph
 
-NODE_KEYS = {"label", "kind", "aliases", "mentions", "docs", "evidence"}
+NODE_KEYS = {"label", "type", "aliases", "mentions", "docs", "evidence"}
 EVENT_KEYS = {"event_type", "date", "granularity", "status"}
 EDGE_KEYS = {"relation", "role", "docs", "evidence", "weight"}
 
@@ -44,9 +44,8 @@ def test_networkx_reads_every_contract_attribute_with_its_type(graphml: Path) ->
     g = nx.read_graphml(graphml, force_multigraph=True)
     assert g.number_of_nodes() == 14
     for _, d in g.nodes(data=True):
-        expected = NODE_KEYS | (EVENT_KEYS if d["kind"] == "EVENT" else set())
+        expected = NODE_KEYS | (EVENT_KEYS if d["type"] == "EVENT" else set())
         assert expected <= set(d)
-        assert "type" not in d  # sigma.js reserves it
         assert isinstance(d["mentions"], int)
         assert isinstance(d["x"], float) and isinstance(d["y"], float)
         assert all(isinstance(d[k], str) for k in expected - {"mentions"})
@@ -94,7 +93,7 @@ def test_gephi_visual_keys_colour_by_type_and_size_by_mentions(graphml: Path) ->
     assert ("edge", "weight") in keys and ("edge", "label") in keys
     g = nx.read_graphml(graphml, force_multigraph=True)
     for _, d in g.nodes(data=True):
-        assert (d["r"], d["g"], d["b"]) == TYPE_COLORS[d["kind"]]
+        assert (d["r"], d["g"], d["b"]) == TYPE_COLORS[d["type"]]
         assert d["size"] == node_size(d["mentions"])
     assert g.nodes["ORG:腾讯"]["size"] > g.nodes["LOC:深圳"]["size"]
 

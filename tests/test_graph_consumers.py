@@ -26,8 +26,8 @@ from hunyuan_kg.kg import KnowledgeGraph
 
 JS = Path(__file__).parent / "js"
 PACKAGES = ("graphology", "graphology-gexf", "graphology-graphml")
-#: sigma.js reserves these node/edge attributes for its own renderer.
-SIGMA_RESERVED = "type"
+#: GEXF (directed/undirected) and sigma.js (its edge renderer) reserve the edge's ``type``.
+EDGE_RESERVED = "type"
 
 
 def _two_roles(kg: KnowledgeGraph) -> KnowledgeGraph:
@@ -118,9 +118,8 @@ def test_graphology_reads_both_files_as_networkx_does(
         assert g["multi"] and g["type"] == "directed"
         for node, data in kg.graph.nodes(data=True):
             attrs = g["nodes"][clean_text(node)]
-            assert SIGMA_RESERVED not in attrs
             assert attrs["label"] == clean_text(data["label"])
-            assert attrs["kind"] == data["type"]
+            assert attrs["type"] == data["type"]
             # sigma.js needs numeric x, y and a CSS colour
             assert isinstance(attrs["x"], int | float) and isinstance(attrs["y"], int | float)
             assert attrs["size"] > 0
@@ -128,7 +127,7 @@ def test_graphology_reads_both_files_as_networkx_does(
             want = (intervals[node][0], intervals[node][1]) if node in intervals else None
             got = (attrs["start"], attrs["end"]) if "start" in attrs else None
             assert got == want, node
-        assert not [e for e in g["edges"] if SIGMA_RESERVED in e["attrs"]]
+        assert not [e for e in g["edges"] if EDGE_RESERVED in e["attrs"]]
         got_edges = sorted(
             (e["source"], e["target"], e["attrs"]["relation"], e["attrs"].get("role", ""))
             for e in g["edges"]

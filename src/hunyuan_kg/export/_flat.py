@@ -2,13 +2,13 @@
 
 Lists become ``'|'``-joined strings, ``None`` becomes ``''``, ``sources`` are dropped
 and all text goes through :func:`~hunyuan_kg.export._xml.clean_text`. The node type is
-written as ``kind`` and the edge type as ``relation``: sigma.js reserves ``type`` on nodes
-and edges for its renderers, GEXF reserves the edge's ``type`` for directed/undirected.
+written as ``type``, as in memory (what networkx and Gephi users read), and the edge type as
+``relation``: GEXF reserves the edge's ``type`` for directed/undirected.
 
 >>> node = flat_node({"label": "腾讯", "type": "ORG", "aliases": ["腾讯", "鹅厂"],
 ...                   "mentions": 2, "docs": ["a"], "evidence": "", "sources": []})
->>> node["aliases"], node["kind"], "type" in node
-('腾讯|鹅厂', 'ORG', False)
+>>> node["aliases"], node["type"]
+('腾讯|鹅厂', 'ORG')
 >>> edge_key("role", "CEO"), edge_key("develops", "")
 ('role:CEO', 'develops')
 """
@@ -23,8 +23,7 @@ import networkx as nx
 from ._xml import clean_text
 
 LIST_SEP = "|"
-#: File attribute of the node type and of the edge type (the in-memory ``type``).
-NODE_KIND = "kind"
+#: File attribute of the edge type (the in-memory ``type``).
 EDGE_KIND = "relation"
 NODE_TEXT = ("label", "type", "aliases", "docs", "evidence")
 EVENT_TEXT = ("event_type", "date", "granularity", "status")
@@ -45,7 +44,6 @@ def _text(value: Any) -> str:
 def flat_node(data: Mapping[str, Any]) -> dict[str, Any]:
     """Scalar attributes of one node: the contract's text fields plus ``mentions``."""
     out: dict[str, Any] = {key: _text(data.get(key)) for key in NODE_TEXT}
-    out[NODE_KIND] = out.pop("type")
     out["mentions"] = int(data.get("mentions") or 0)
     if data.get("type") == "EVENT":
         out.update({key: _text(data.get(key)) for key in EVENT_TEXT})
@@ -82,8 +80,6 @@ def restore_node(data: Mapping[str, Any], drop: Iterable[str] = ()) -> dict[str,
     """Inverse of :func:`flat_node` as far as the file keeps it: lists split again, empty
     dates back to ``None``; ``drop`` names attributes to leave out (visual ones)."""
     attrs = {k: v for k, v in data.items() if k not in set(drop)}
-    if NODE_KIND in attrs:
-        attrs["type"] = attrs.pop(NODE_KIND)
     for key in LIST_ATTRS:
         attrs[key] = split_list(attrs.get(key))
     for key in ("date", "granularity"):

@@ -7,7 +7,7 @@ to the end of its last one. Undated nodes and the other relations carry no time,
 so Gephi shows them whenever both ends are visible. The same interval is also written
 as plain ``start``/``end`` attributes, which readers without GEXF spells
 (graphology-gexf, so Gephi Lite and sigma.js) keep. Attributes are declared with their
-types; the node type is ``kind`` (sigma.js reserves ``type``) and the relation type is
+types; the node type is ``type``, as in memory, and the relation type is
 ``relation`` (GEXF reserves the edge's ``type`` XML attribute for directed/undirected).
 Nodes carry ``viz:position`` from :func:`~hunyuan_kg.export._layout.positions`.
 
@@ -53,7 +53,7 @@ SCHEMA_LOCATION = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 
 #: (title, GEXF type) of the declared attributes, in file order.
 NODE_ATTRIBUTES = (
-    ("kind", "string"),
+    ("type", "string"),
     ("aliases", "string"),
     ("mentions", "integer"),
     ("docs", "string"),
@@ -186,7 +186,7 @@ def _parts(kg: KnowledgeGraph) -> Iterator[_Part]:
             el.set("start", attrs["start"])
             el.set("end", attrs["end"])
         _attvalues(el, attrs, NODE_ATTRIBUTES)
-        r, gr, b = type_color(attrs["kind"])
+        r, gr, b = type_color(attrs["type"])
         SubElement(el, _v("color"), {"r": str(r), "g": str(gr), "b": str(b), "a": "1.0"})
         SubElement(el, _v("size"), {"value": str(node_size(attrs["mentions"]))})
         x, y = pos[str(node)]
@@ -256,7 +256,7 @@ def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
     """Read a file from :func:`write_gexf` with networkx, back into the in-memory schema.
 
-    Lists are split, ``kind`` and ``relation`` are ``type`` again, edges are keyed as in
+    Lists are split, ``relation`` is ``type`` again, edges are keyed as in
     memory (type, and role when there is one: every edge survives), ``weight`` is an int
     again; ``start``/``end`` (ISO dates) and ``viz`` are kept as GEXF-specific extras.
     """

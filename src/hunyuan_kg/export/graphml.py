@@ -5,7 +5,7 @@ Attributes follow ``docs/output-format.md``; keys are named after the attributes
 ``r``, ``g``, ``b``, ``x``, ``y`` and edge keys ``label``, ``weight`` onto its visual
 properties, so nodes arrive laid out, coloured by type and sized by mentions;
 graphology-graphml turns ``r``/``g``/``b`` into ``color``, which sigma.js draws. The node
-type is ``kind`` and the edge type ``relation`` (sigma.js reserves ``type``); ``start`` and
+type is ``type`` as in memory and the edge type ``relation`` (as in GEXF); ``start`` and
 ``end`` give the same time as the GEXF file.
 
 >>> import tempfile, pathlib
@@ -75,7 +75,7 @@ def _items(
     g = kg.graph
     for node in sorted(g.nodes, key=str):
         attrs = flat_node(g.nodes[node])
-        r, gr, b = type_color(attrs["kind"])
+        r, gr, b = type_color(attrs["type"])
         x, y = ctx.pos[str(node)]
         attrs.update(r=r, g=gr, b=b, size=node_size(attrs["mentions"]), x=x, y=y)
         if str(node) in ctx.intervals:
@@ -152,7 +152,7 @@ def _xml_type(types: GraphMLWriter, value: object) -> str:
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read a file from :func:`write_graphml` back into the in-memory schema.
 
-    Node ``kind`` and edge ``relation`` are ``type`` again, lists (``aliases``, ``docs``)
+    Edge ``relation`` is ``type`` again, lists (``aliases``, ``docs``)
     are split, edges are keyed as in memory (type, and role when there is one: every edge
     survives), empty ``date``/``granularity`` become None and the attributes for viewers
     (colour, size, position, time) are dropped; ``sources`` are not in the file.
