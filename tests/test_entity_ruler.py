@@ -263,6 +263,17 @@ def test_common_english_words_are_no_latin_names(nlp, text):
     assert [e.text for e in nlp(text).ents] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("理想汽车 Q3 营收同比增长，H1 交付量创新高。", []),  # quarters and halves
+        ("这款车和 Q5 同级，搭载 H100 的服务器也在路上。", ["Q5", "H100"]),  # model codes
+    ],
+)
+def test_a_quarter_or_half_year_is_no_product_code(nlp, text, products):
+    assert [e.text for e in nlp(text).ents if e.label_ == "PRODUCT"] == products
+
+
 def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
     assert ("Kimi K2", "PRODUCT") in [(e.text, e.label_) for e in nlp("Kimi K2 正式开源。").ents]
 

@@ -319,6 +319,21 @@ def test_a_product_written_with_its_makers_name_is_developed_by_it(gaz_nlp, text
     assert ("develops", maker, product) in got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company written right before a product's name makes it
+        ("英伟达 RTX 7090 显卡今天开卖。", {("develops", "英伟达", "RTX 7090")}),
+        # not a product the gazetteer gives to another company, nor a university's course
+        ("谷歌正在追赶微软 ChatGPT 的脚步。", set()),
+        ("这门课是斯坦福大学 CS231n 的入门课。", set()),
+    ],
+)
+def test_a_company_written_before_a_product_is_its_maker(gaz_nlp, text, expected):
+    got = {(r.type, r.head.text, r.tail.text) for r in gaz_nlp(text)._.relations}
+    assert {r for r in got if r[0] == "develops"} == expected
+
+
 def test_a_maker_the_text_does_not_write_is_not_linked(gaz_nlp):
     doc = gaz_nlp("Claude Pilot 是一款新的编程助手。")  # Claude's maker is not written here
     assert not any(r.type == "develops" for r in doc._.relations)

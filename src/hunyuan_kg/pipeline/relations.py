@@ -195,7 +195,7 @@ class RelationExtractor:
                 self._investors(text, (s_start, s_end), s_ents, groups, funded[1], out)
             for rule in self.lex.rules:
                 self._apply(rule, text, (s_start, s_end), s_ents, groups, out)
-            self._name_rules((s_start, s_end), s_ents, doc_ids, out)
+            self._name_rules(text, (s_start, s_end), s_ents, doc_ids, out)
             self._variants((s_start, s_end), s_ents, families, out)
             self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
         return doc
@@ -419,6 +419,7 @@ class RelationExtractor:
 
     def _name_rules(
         self,
+        text: str,
         sent: tuple[int, int],
         ents: list[EntityRef],
         doc_ids: dict[str, EntityRef],
@@ -426,7 +427,7 @@ class RelationExtractor:
     ) -> None:
         if self.gazetteer is None:
             return
-        for ent in ents:
+        for i, ent in enumerate(ents):
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
             named = self._named_parent(ent)
@@ -434,6 +435,7 @@ class RelationExtractor:
                 EntityRef(named[1], "ORG", named[0].id, ent.start, ent.start)
                 if named is not None
                 else self._parent_in_document(ent, ents, doc_ids)
+                or self._maker_before(text, ents[i - 1] if i else None, ent)
             )
             if p_ref is None:
                 continue
@@ -490,6 +492,30 @@ class RelationExtractor:
         parent = next(here, None) or doc_ids.get(own.parent)
         return parent if parent is not None and parent.label == "ORG" else None
 
+    def _maker_before(
+        self, text: str, prev: EntityRef | None, ent: EntityRef
+    ) -> EntityRef | None:
+        """A company written right before a product's name, as part of how the product is
+        called (星河科技 Nova Pro, 苹果 iPhone 15), when the gazetteer knows no other owner
+        of the product: its maker."""
+        assert self.gazetteer is not None
+        if prev is None or ent.label != "PRODUCT" or prev.label != "ORG":
+            return None
+        if text[prev.end : ent.start].strip():
+            return None
+        maker = self.gazetteer.entries.get(prev.kb_id)
+        own = self.gazetteer.entries.get(ent.kb_id) or self.gazetteer.lookup(ent.text)
+        if maker is None or (own is not None and own.parent not in (None, maker.id)):
+            return None
+        return prev if self._makes_products(maker) else None
+
+    def _makes_products(self, org: Any) -> bool:
+        """Whether a gazetteer organisation names products after itself: a company, or a
+        learned Chinese name (a learned Latin name is too often a word)."""
+        return org.kind in self.lex.maker_kinds or (
+            not org.name.isascii() and org.kind == "verified"
+        )
+
     def _named_parent(self, ent: EntityRef) -> tuple[Any, str] | None:
         """The organisation whose name begins ``ent``'s name and that owns it, with the
         name as written there (禾赛 of 禾赛 AT128): by the gazetteer, by a unit word
@@ -526,10 +552,7 @@ class RelationExtractor:
         parent, rest = first.entry, ent.text[first.end :].strip()
         if ent.label == "ORG":
             return (parent, first.text) if rest in self.lex.units else None
-        chinese = not parent.name.isascii()  # (a learned Latin name is too often a word)
-        if parent.kind in self.lex.maker_kinds or (chinese and parent.kind == "verified"):
-            return parent, first.text
-        return None
+        return (parent, first.text) if self._makes_products(parent) else None
 
 
 @Language.factory("hkg_relations", default_config={"gazetteer": True})
