@@ -492,9 +492,7 @@ class RelationExtractor:
         parent = next(here, None) or doc_ids.get(own.parent)
         return parent if parent is not None and parent.label == "ORG" else None
 
-    def _maker_before(
-        self, text: str, prev: EntityRef | None, ent: EntityRef
-    ) -> EntityRef | None:
+    def _maker_before(self, text: str, prev: EntityRef | None, ent: EntityRef) -> EntityRef | None:
         """A company written right before a product's name, as part of how the product is
         called (星河科技 Nova Pro, 苹果 iPhone 15), when the gazetteer knows no other owner
         of the product: its maker."""
