@@ -121,6 +121,25 @@ def _sentence_year(ctx: Context) -> int | None:
     return None
 
 
+_WRITTEN_MONTH = re.compile(r"月|\d\s*[/.．\-]\s*\d")
+
+
+def _sentence_month(ctx: Context, day: int) -> tuple[int, int] | None:
+    """The year and month of the date written last before a bare day in its sentence,
+    when that date writes its month (not 今天) and the bare day is not before it
+    (11 月 1 日至 11 日, 将于 9 月 5 日发布，6 日上线: the same month)."""
+    if ctx.last_date is None:
+        return None
+    value, granularity, start, end = ctx.last_date
+    if granularity not in ("month", "day") or not _WRITTEN_MONTH.search(ctx.text, start, end):
+        return None
+    if _SENTENCE_BREAK.search(ctx.text, end, ctx.start):
+        return None
+    if granularity == "day" and day < int(value[8:10]):
+        return None
+    return int(value[:4]), int(value[5:7])
+
+
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -274,6 +293,8 @@ def resolve_calendar(groups: dict[str, str], kind: Kind, ctx: Context) -> Resolu
         year = ctx.last_year + g.tables["year_anaphor"][groups["year_anaphor"]]
     if year is None and month is not None:
         year = _sentence_year(ctx)
+    if year is None and month is None and day is not None:
+        year, month = _sentence_month(ctx, day) or (None, None)
     dct = ctx.dct
     if year is None:
         if dct is None:
