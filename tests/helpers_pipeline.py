@@ -30,16 +30,19 @@ def doc_with_ents(
     *,
     dct: dt.date | None = None,
     source: str = "",
+    kb_ids: dict[str, str] | None = None,
 ) -> Doc:
-    """``ents`` maps each entity's text to its label (every occurrence is marked)."""
+    """``ents`` maps each entity's text to its label (every occurrence is marked);
+    ``kb_ids`` gives some of them a gazetteer id."""
     doc = nlp.make_doc(text)
     doc._.dct = dct
     doc._.source = source
     spans = []
     for name, label in ents.items():
         start = text.find(name)
+        kb_id = (kb_ids or {}).get(name, "")
         while start != -1:
-            spans.append(doc.char_span(start, start + len(name), label))
+            spans.append(doc.char_span(start, start + len(name), label, kb_id=kb_id))
             start = text.find(name, start + len(name))
     doc.ents = sorted((s for s in spans if s is not None), key=lambda s: s.start)
     for _, proc in nlp.pipeline:

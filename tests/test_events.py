@@ -120,6 +120,18 @@ def test_a_listing_on_an_exchange_is_a_listing(nlp, text):
     assert [(e[0], e[1]) for e in events(doc)] == [("listing", "happened")]
 
 
+def test_the_exchange_of_a_listing_is_its_venue_not_the_company_listed(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "2021 年 6 月，星河科技正式挂牌港交所。",
+        {"星河科技": "ORG", "港交所": "ORG"},
+        kb_ids={"港交所": "hkex"},
+    )
+    assert events(doc) == [
+        ("listing", "happened", "2021-06", [("星河科技", "theme"), ("港交所", "venue")])
+    ]
+
+
 def test_a_company_listed_on_an_exchange_is_no_listing_event(nlp):
     doc = doc_with_ents(nlp, "2021 年，星河科技还是纽交所上市公司。", {"星河科技": "ORG"})
     assert events(doc) == []

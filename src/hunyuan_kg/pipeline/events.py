@@ -395,6 +395,11 @@ class EventExtractor:
         right_m = next(clause_breaks(self.lex, text, end, sent.end, sheltered), None)
         return left, right_m.start() if right_m else sent.end
 
+    def _kind(self, ent: Span) -> str | None:
+        """The gazetteer kind of an entity (exchange, company …), or None."""
+        entry = self.gazetteer.entries.get(ent.kb_id_) if self.gazetteer is not None else None
+        return entry.kind if entry is not None else None
+
     def _skipped(self, text: str, ent: Span) -> bool:
         return modifier_only(self.lex, text, ent.start_char)
 
@@ -443,6 +448,10 @@ class EventExtractor:
         # a funding round's investors are named in its clause, never its agent (由软银领投的
         # C 轮融资, 由红杉、高瓴共同完成的融资: the company that raised is someone else)
         cued = cued_names(self.lex, text, (sent.start, sent.end), sent.ents, extra) if extra else []
+        # where it happens, by the gazetteer's kind (a listing's exchange): neither agent
+        # nor theme (星河科技挂牌港交所 lists 星河科技)
+        venues = [e for e in in_clause if self._kind(e) in spec.get("venue_kinds", ())]
+        cued += venues
         pool = [e for e in in_clause if e not in cued]
         # what follows 对 is acted on (某资本完成对星河科技的收购): never the agent
         objects = [
@@ -503,8 +512,9 @@ class EventExtractor:
             participants += [
                 (EntityRef.from_span(e), str(extra["role"]))
                 for e in cued
-                if e is not agent and e is not theme
+                if e is not agent and e is not theme and e not in venues
             ]
+        participants += [(EntityRef.from_span(e), "venue") for e in venues]
         if not participants or any(
             role not in {r for _, r in participants} for role in spec.get("requires", ())
         ):
