@@ -42,6 +42,7 @@ from .ingest import read_input, scan_inputs
 from .kg import KnowledgeGraph
 from .resources import data_root
 from .spill import ExtractionStore
+from .usercache import tree_digest
 
 CACHE_DIR = ".cache"
 MANIFEST = "manifest.json"
@@ -69,16 +70,8 @@ def pipeline_fingerprint(
         h.update(json.dumps(dict(load_options or {}), sort_keys=True, default=str).encode())
     if date is not None:
         h.update(f"\0given date {date.isoformat()}\n".encode())
-    h.update(_tree_digest(Path(__file__).parent, "*.py").encode())
-    h.update(_tree_digest(data_root(), "*").encode())
-    return h.hexdigest()
-
-
-def _tree_digest(root: Path, pattern: str) -> str:
-    h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+    h.update(tree_digest(Path(__file__).parent, "*.py").encode())
+    h.update(tree_digest(data_root(), "*").encode())
     return h.hexdigest()
 
 

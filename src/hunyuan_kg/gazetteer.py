@@ -23,6 +23,7 @@ import numpy as np
 
 from .normalize import CJK_SPACE, fold, latin_key, name_key
 from .resources import data_path, read_jsonl, read_yaml
+from .usercache import cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,13 @@ class Gazetteer:
     @classmethod
     @cache
     def default(cls) -> Gazetteer:
-        """The gazetteer shipped in ``data/gazetteers``."""
+        """The gazetteer shipped in ``data/gazetteers`` (its index read from the user cache
+        when these files and the code are unchanged: :mod:`hunyuan_kg.usercache`)."""
+        folder = data_path("gazetteers")
+        return cached("gazetteer", [p for p in folder.iterdir() if p.is_file()], cls._shipped)
+
+    @classmethod
+    def _shipped(cls) -> Gazetteer:
         folder = data_path("gazetteers")
         entries = [
             _entry(row) for path in sorted(folder.glob("*.jsonl")) for row in read_jsonl(path)

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from .usercache import cached
+
 _PACKAGED = Path(__file__).parent / "_data"
 _SOURCE = Path(__file__).resolve().parents[2] / "data"
 
@@ -49,7 +51,16 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file (UTF-8)."""
+    """Parse one YAML file (UTF-8); the package's own data files are parsed once per
+    content and read back from the user cache after that (:mod:`hunyuan_kg.usercache`)."""
+    if not path.resolve().is_relative_to(data_root().resolve()):
+        return _parse_yaml(path)
+    rel = path.resolve().relative_to(data_root().resolve()).as_posix()
+    name = "yaml-" + re.sub(r"[^A-Za-z0-9]+", "_", rel)
+    return cached(name, [path], lambda: _parse_yaml(path))
+
+
+def _parse_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_YAML_LOADER)  # a safe loader: no arbitrary objects
 
