@@ -103,11 +103,17 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "去年 1 月，在星河科技的支持下，",  # a circumstance
         "2023 年 8 月，星河科技集团董事长兼 CEO 林远，",  # a name and its title, nothing said
         "她此前负责一家创业公司的产品（2022 年被北辰资本收购）。",  # what was acquired is unnamed
+        "3 月 18 日，北辰资本（林远创办）的报告出炉了。",  # an undated aside glosses a name
     ],
 )
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
     doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
     assert clause_events(doc) == []
+
+
+def test_free_as_an_adjective_is_no_trigger(nlp):
+    doc = doc_with_ents(nlp, "2022 年，星河科技的云帆登上了美国免费总榜第一名。", ENTS, dct=DCT)
+    assert [e.trigger for e in doc._.events] == []
 
 
 def test_a_time_named_by_an_event_is_no_happening(nlp):

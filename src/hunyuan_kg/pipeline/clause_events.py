@@ -56,6 +56,9 @@ from .turns import is_publisher_turn, is_turn_label
 extensions.register()
 
 _ACTORS = ("ORG", "PERSON")
+#: A clause right after one of these is an aside; with no date of its own it says nothing
+#: that happened (a dated one may: （2022 年被某公司收购）).
+_ASIDE_OPENERS = ("（", "(", "【", "[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +233,8 @@ class ClauseEvents:
                 inherited = own[0]
             if date is None or any(lo <= t < hi for t in busy):
                 continue
+            if not own and text[s_start:lo].rstrip().endswith(_ASIDE_OPENERS):
+                continue  # （Nikkei Research）, （约合 1.12 亿元）: a gloss, no clause of its own
             if not own and self.lex.own_time.search(text, lo, hi):
                 continue  # 此前, 目前 …: a time of its own, not the inherited date
             if self.clex.not_event is not None and self.clex.not_event.search(rest):
