@@ -62,6 +62,11 @@ ENTS = {"星河科技": "ORG", "云帆": "PRODUCT", "林远": "PERSON", "北辰�
             "去年 8 月，林远开始调研自动驾驶。",
             [("other", "happened", "2023-08", "林远开始调研自动驾驶")],
         ),
+        # 从…开始 only dates what follows (no 星河科技开始)
+        (
+            "星河科技表示，从 2021 年开始，云帆陆续进入海外市场。",
+            [("other", "happened", "2021", "云帆陆续进入海外市场")],
+        ),
     ],
 )
 def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, expected):
