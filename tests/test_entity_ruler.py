@@ -274,6 +274,18 @@ def test_a_quarter_or_half_year_is_no_product_code(nlp, text, products):
     assert [e.text for e in nlp(text).ents if e.label_ == "PRODUCT"] == products
 
 
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("星河科技推出了开发平台「云岫」。", ["云岫"]),  # a name introduced by its kind
+        ("研究人员发现，大模型“崩溃”的原因在于数据。", []),  # an everyday word in quotes
+        ("这类系统“思考”得越久，答案越准。", []),
+    ],
+)
+def test_a_quoted_common_word_after_a_product_noun_is_no_name(nlp, text, products):
+    assert [e.text for e in nlp(text).ents if e.label_ == "PRODUCT"] == products
+
+
 def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
     assert ("Kimi K2", "PRODUCT") in [(e.text, e.label_) for e in nlp("Kimi K2 正式开源。").ents]
 

@@ -91,6 +91,13 @@ def _person_lookalikes() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in rows}
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    """Chinese words raw tech news writes often outside quotes (操作, 崩溃, 阅读; mined by
+    ``training/scripts/mine_common_words.py``): a quoted one is emphasis, not a name."""
+    return frozenset(row[0] for row in read_tsv(data_path("entities", "common_words.tsv")))
+
+
 #: How often raw news must write a look-alike for it to be a common word that no
 #: three-character name starts with (成本敏, 安全宝, 许多杰; not 李世石 or 古尔曼, whose first
 #: two characters are rarer: on 600 raw articles 12 statistical people dropped, all wrong).
@@ -114,7 +121,13 @@ def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("entities", "patterns.yml"))
     return {
         "patterns": [
-            (p["label"], _compile(p["regex"]), bool(p.get("strong")), bool(p.get("exact")))
+            (
+                p["label"],
+                _compile(p["regex"]),
+                bool(p.get("strong")),
+                bool(p.get("exact")),
+                bool(p.get("not_common")),
+            )
             for p in raw["patterns"]
         ],
         "bad_starts": tuple(raw["name_bad_starts"]),
@@ -563,9 +576,11 @@ class EntityRuler:
 
     def _pattern_cands(self, text: str) -> list[_Cand]:
         out = self._latin_cands(text)
-        for label, rx, strong, exact in self.rules["patterns"]:
+        for label, rx, strong, exact, not_common in self.rules["patterns"]:
             for m in rx.finditer(text):
                 start, end = m.span("name") if "name" in rx.groupindex else m.span()
+                if not_common and self._common_word(text[start:end]):
+                    continue
                 if label in ("ORG", "EVENT") and not exact:
                     start = self._strip_start(text, start, end)
                     if end - start < 4:
@@ -575,6 +590,11 @@ class EntityRuler:
                 if (c := self._trimmed(text, start, end, label, 0 if strong else 1)) is not None:
                     out.append(c)
         return out
+
+    def _common_word(self, name: str) -> bool:
+        """A common word the gazetteer does not know as a name (系统“崩溃”, 模型“创造”)."""
+        known = self.gazetteer is not None and self.gazetteer.lookup(name) is not None
+        return name.strip() in _common_words() and not known
 
     def _code_of_unknown_name(self, text: str, start: int, end: int) -> bool:
         """A bare model code written onto a Chinese word (旅航者T1, 澎湃C1): the end of a name
