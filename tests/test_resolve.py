@@ -262,6 +262,26 @@ def test_a_short_model_name_is_the_known_model_of_the_family_its_document_names(
     assert got[("b", "Q2")].label == "Q2"
 
 
+def test_a_model_code_alone_is_the_model_another_document_names_with_the_same_maker():
+    refs = [
+        ("a", EntityRef("星河V7", "PRODUCT", "", 0, 4)),
+        ("b", EntityRef("星河科技", "ORG", "", 0, 4)),
+        ("b", EntityRef("V7", "PRODUCT", "", 9, 11)),
+        ("c", EntityRef("V7", "PRODUCT", "", 0, 2)),  # no maker named: stays V7
+        ("d", EntityRef("北辰", "ORG", "", 0, 2)),
+        ("d", EntityRef("星河", "ORG", "", 3, 5)),
+        ("d", EntityRef("北辰 V7", "PRODUCT", "", 9, 14)),
+        ("e", EntityRef("北辰", "ORG", "", 0, 2)),
+        ("e", EntityRef("星河", "ORG", "", 3, 5)),
+        ("e", EntityRef("V7", "PRODUCT", "", 9, 11)),  # two makers with a V7: left alone
+    ]
+    gaz = Gazetteer([Entry("xinghe", "星河", "ORG", ("星河科技",), kind="company")])
+    got = _resolved(refs, gaz)
+    assert got[("b", "V7")].id == got[("a", "星河V7")].id
+    assert got[("c", "V7")].label == "V7"
+    assert got[("e", "V7")].label == "V7"
+
+
 def test_a_day_inside_a_reported_quarter_is_the_same_event():
     events = merge_events(
         [

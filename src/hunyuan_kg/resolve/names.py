@@ -437,10 +437,30 @@ class NameResolver:
         :meth:`_in_document`); past the document's own names, a name's cluster depends on
         the name and label only, and is computed once for each."""
         text = self._in_document(text, label, names, aliases)
+        if label == "PRODUCT" and _MODEL_CODE.fullmatch(text):
+            text = self._with_maker(text, names.get("ORG", set()), corpus_keys) or text
         key = self._memo.get((text, label))
         if key is None:
             key = self._memo[(text, label)] = self._name_cluster(text, label, corpus_keys)
         return key
+
+    def _with_maker(self, code: str, orgs: set[str], corpus_keys: set[str]) -> str | None:
+        """A model code written alone (P5) in a document that names its maker, as another
+        document writes it with the maker's name (小鹏P5, 小鹏 P5): the one such product the
+        corpus has for the document's organisations, or None (none, or more than one)."""
+        forms = set(orgs)
+        for org in orgs:
+            entry = self.gaz.lookup(org)
+            if entry is not None and entry.type == "ORG":
+                forms.update(entry.surface_forms)
+        found = {
+            name
+            for form in forms
+            for name in (f"{form}{code}", f"{form} {code}")
+            if f"{name_key(name)}\tPRODUCT" in corpus_keys
+        }
+        keys = {name_key(n) for n in found}
+        return min(found) if len(keys) == 1 else None
 
     def _name_cluster(self, text: str, label: str, corpus_keys: set[str]) -> str:
         entry = self._entry(EntityRef(text, label, "", 0, 0))
