@@ -282,6 +282,18 @@ def test_a_model_code_alone_is_the_model_another_document_names_with_the_same_ma
     assert got[("e", "V7")].label == "V7"
 
 
+def test_a_registered_company_name_is_its_trade_name_without_place_and_legal_form():
+    mentions = [
+        ("a", "湖北星河产业基金合伙企业（有限合伙）", "ORG"),
+        ("b", "星河产业基金", "ORG"),
+        ("c", "杭州北辰大学", "ORG"),  # no legal form: the place is part of the name
+        ("d", "北辰大学", "ORG"),
+    ]
+    ids = resolve(mentions, Gazetteer([]))
+    assert ids[("a", "湖北星河产业基金合伙企业（有限合伙）")] == ids[("b", "星河产业基金")]
+    assert ids[("c", "杭州北辰大学")] != ids[("d", "北辰大学")]
+
+
 def test_a_day_inside_a_reported_quarter_is_the_same_event():
     events = merge_events(
         [

@@ -30,13 +30,18 @@ from typing import Any
 from ..gazetteer import Entry, Gazetteer
 from ..normalize import latin_key, name_key
 from ..pipeline.refs import EntityRef
-from ..resources import data_path, read_yaml
+from ..resources import alternation, data_path, read_yaml
 
 
 @cache
 def _rules() -> dict[str, Any]:
     raw = read_yaml(data_path("resolve", "rules.yml"))
     raw["variant_words"] = {w.lower() for w in raw["variant_words"]}
+    raw["registered_forms"] = tuple(name_key(f) for f in raw["registered_forms"])
+    places = read_yaml(data_path("entities", "admin_divisions.yml"))
+    raw["places"] = re.compile(
+        "^(?:" + alternation([*places["provinces"], *places["cities"]]) + ")[省市]?"
+    )
     for key in ("suffixes", "suffixes_after_chinese"):
         raw[key] = {
             t: sorted((name_key(s) for s in ss), key=len, reverse=True)
@@ -143,6 +148,10 @@ class NameResolver:
                         out.append(cur[: -len(suf)])
                         changed = True
                         break
+        if label == "ORG" and key.endswith(self.rules["registered_forms"]):
+            place = self.rules["places"].match(out[-1])
+            if place and len(out[-1]) - place.end() >= 2:
+                out.append(out[-1][place.end() :])
         if label in self.rules["strip_year_prefix"]:
             for cur in list(out):
                 if (year := _YEAR_PREFIX.match(cur)) and year.end() < len(cur):
