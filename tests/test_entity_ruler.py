@@ -286,6 +286,17 @@ def test_a_quoted_common_word_after_a_product_noun_is_no_name(nlp, text, product
     assert [e.text for e in nlp(text).ents if e.label_ == "PRODUCT"] == products
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("根据星河产业研究院的数据，市场还在增长。", "星河产业研究院"),
+        ("他目前是北辰理工大学的教授。", "北辰理工大学"),
+    ],
+)
+def test_a_word_written_before_organisation_names_is_no_part_of_one(nlp, text, name):
+    assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == [name]
+
+
 def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
     assert ("Kimi K2", "PRODUCT") in [(e.text, e.label_) for e in nlp("Kimi K2 正式开源。").ents]
 

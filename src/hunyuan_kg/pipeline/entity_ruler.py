@@ -130,7 +130,15 @@ def _rules() -> dict[str, Any]:
             )
             for p in raw["patterns"]
         ],
-        "bad_starts": tuple(raw["name_bad_starts"]),
+        # mined context words first (根据, 毕业于), so a whole word goes before a character
+        "bad_starts": tuple(
+            sorted(
+                (row[0] for row in read_tsv(data_path("entities", "name_context_before.tsv"))),
+                key=len,
+                reverse=True,
+            )
+        )
+        + tuple(raw["name_bad_starts"]),
         "breaks": tuple(w for w in raw["name_breaks"] if len(w) > 1),
         "suffix": re.compile("(?:" + "|".join(raw["product_name_suffixes"]) + ")"),
         "version": re.compile(raw["product_version_suffix"]),
