@@ -293,6 +293,18 @@ def test_a_company_description_stands_for_the_most_mentioned_company(nlp, descri
     )
 
 
+def test_a_company_description_in_a_digest_item_stands_for_the_item_s_company(nlp):
+    text = (
+        "1. 星河科技发布新模型\n星河科技今天发布了北斗助手，星河科技称用户很多。\n\n"
+        "2. 云帆科技完成融资\n云帆科技宣布完成 A 轮融资。去年 10 月，公司推出了云帆助手。"
+    )
+    ents = {"星河科技": "ORG", "云帆科技": "ORG", "北斗助手": "PRODUCT", "云帆助手": "PRODUCT"}
+    doc = doc_with_ents(nlp, text, ents, dct=dt.date(2024, 3, 19))
+    assert ("launch", "happened", "2023-10", [("云帆科技", "agent"), ("云帆助手", "theme")]) in (
+        events(doc)
+    )
+
+
 def test_a_former_employer_does_not_count_towards_the_company_described(nlp):
     text = (
         "云帆科技成立于 2023 年。创始人张明曾任星河科技高管，合伙人王伟是原星河科技工程师，"

@@ -5,8 +5,11 @@ News refers back to the company an article is about with a definite description
 entity span labelled like its antecedent, with the antecedent's
 :class:`~hunyuan_kg.pipeline.refs.EntityRef` in ``span._.antecedent``: events, relations and
 mentions then read it as the antecedent (:meth:`EntityRef.from_span`). The antecedent is the
-organisation mentioned most often before the description, the first named among equals; a
-mention of someone's former employer (原某某 CEO, 曾任某某创始人) does not count.
+organisation mentioned most often in the description's paragraph and the one before it (up
+to the description; the first named among equals), else the one mentioned most often before
+it in the whole article: in a news digest the company of an earlier item is not meant when
+the item names its own. A mention of someone's former employer (原某某 CEO, 曾任某某创始人)
+does not count.
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load(ner=None, segmenter="char")
@@ -76,7 +79,11 @@ class Anaphora:
             for m in rx.finditer(text):
                 if any(taken[m.start() : m.end()]):
                     continue
-                first = most_mentioned([e for e in named if e.end_char <= m.start()])
+                before = [e for e in named if e.end_char <= m.start()]
+                lo = _previous_paragraph_start(text, m.start())
+                first = most_mentioned([e for e in before if e.start_char >= lo]) or (
+                    most_mentioned(before)
+                )
                 if first is not None:
                     found.append((m.start(), m.end(), EntityRef.from_span(first)))
         if not found:
@@ -90,6 +97,13 @@ class Anaphora:
                 spans.append(span)
         doc.ents = filter_spans(spans)
         return doc
+
+
+def _previous_paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph before the one holding ``at`` starts (0 in the first two)."""
+    start = text.rfind("\n", 0, at) + 1
+    prev = text[:start].rstrip("\n")
+    return text.rfind("\n", 0, len(prev)) + 1 if prev else 0
 
 
 def most_mentioned(named: list[Span]) -> Span | None:
