@@ -293,6 +293,14 @@ def test_a_company_description_stands_for_the_most_mentioned_company(nlp, descri
     )
 
 
+def test_a_product_made_free_is_a_pricing_event(nlp):
+    text = "星河科技本月宣布，云帆将于 4 月 1 日起全面免费。"
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "云帆": "PRODUCT"}, dct=dt.date(2025, 2, 18))
+    assert ("other", "planned", "2025-04-01", [("星河科技", "agent"), ("云帆", "theme")]) in (
+        events(doc)
+    )
+
+
 def test_a_company_description_in_a_digest_item_stands_for_the_item_s_company(nlp):
     text = (
         "1. 星河科技发布新模型\n星河科技今天发布了北斗助手，星河科技称用户很多。\n\n"
