@@ -116,6 +116,13 @@ def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
     assert clause_events(doc) == []
 
 
+def test_a_partnership_without_a_named_partner_keeps_the_clause_as_its_title(nlp):
+    doc = doc_with_ents(nlp, "2011 年秋天，星河科技开始与一位教授合作研究芯片。", ENTS, dct=DCT)
+    assert [(e.type, e.title) for e in doc._.events] == [
+        ("partnership", "星河科技开始与一位教授合作研究芯片")
+    ]
+
+
 def test_free_as_an_adjective_is_no_trigger(nlp):
     doc = doc_with_ents(nlp, "2022 年，星河科技的云帆登上了美国免费总榜第一名。", ENTS, dct=DCT)
     assert [e.trigger for e in doc._.events] == []
