@@ -293,6 +293,20 @@ def test_a_company_description_stands_for_the_most_mentioned_company(nlp, descri
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "launched"),
+    [
+        ("2024 年 1 月，星河科技宣布公开发布被暂时推迟。", None),  # 发布 as a noun
+        ("2024 年 9 月，星河科技公布了发布时间。", None),  # 发布时间: a time
+        ("2024 年 9 月，星河科技发布中国首个安全大模型。", "2024-09"),  # 中国 starts a phrase
+        ("2024 年 9 月，星河科技发布正式版。", "2024-09"),
+    ],
+)
+def test_an_unnamed_object_must_read_as_one(nlp, text, launched):
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 10, 30))
+    assert [e[2] for e in events(doc) if e[0] == "launch"] == ([launched] if launched else [])
+
+
 def test_a_product_made_free_is_a_pricing_event(nlp):
     text = "星河科技本月宣布，云帆将于 4 月 1 日起全面免费。"
     doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "云帆": "PRODUCT"}, dct=dt.date(2025, 2, 18))
