@@ -2,11 +2,13 @@
 
 Steps, in order: the gazetteer id found at extraction; a gazetteer lookup of the
 normalized name (width, case, traditional → simplified, quotes, spaces); the same after
-stripping type suffixes (``data/resolve/rules.yml``: 大模型, App, 公司 …) and, for
+stripping type suffixes (``data/resolve/rules.yml``: 大模型, App, 公司 …), for a
+registered company name also its place (深圳市某某科技股份有限公司 → 某某科技) and, for
 products, a maker's name in front; a name another mention in the corpus already uses;
 in one document, a declared alias (深度求索（DeepSeek）), a person's given name that ends a
-full name (煜宏 → 刘煜宏), a model's short name (R1 → DeepSeek-R1) and a product's
-bilingual name (日日新 SenseNova → 日日新).
+full name (煜宏 → 刘煜宏), a model's short name (R1 → DeepSeek-R1; P5 → 小鹏P5 where the
+document names 小鹏 and another document writes 小鹏P5) and a product's bilingual name
+(日日新 SenseNova → 日日新).
 
 >>> from hunyuan_kg.pipeline.refs import EntityRef
 >>> r = NameResolver()
