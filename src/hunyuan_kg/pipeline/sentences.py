@@ -1,7 +1,8 @@
 """``hkg_sentences``: sentence boundaries for Chinese news text.
 
 A sentence ends after 。！？!?； (and closing quotes or brackets that follow) and at every
-line break, so headings, bylines and list items stand alone. A run of text longer than
+line break, so headings, bylines and list items stand alone; a list bullet (•, ●, ■ …)
+starts one even inside a line. A run of text longer than
 :data:`MAX_SENTENCE` characters without such an end (a list pasted on one line, a spam
 page) is cut after its last clause break (，、：…) in the second half of the window, else
 at the limit: news sentences stay far below it (the longest in our corpora is about 200
@@ -28,6 +29,8 @@ from spacy.tokens import Doc
 from .extensions import doc_text
 
 _END = re.compile(r"[。！？!?；;]+[」』”’）)》]*|\n+")
+#: A list bullet starts a sentence even inside a line (items pasted on one line).
+_BULLET = re.compile(r"[•●▪■◆►]")
 _CLAUSE_BREAK = re.compile(r"[，,、：:\s]+")
 #: The longest sentence the components see; longer runs are cut (see the module doc).
 MAX_SENTENCE = 500
@@ -46,11 +49,14 @@ def _natural_starts(text: str) -> list[int]:
     starts = [0] if text else []
     starts += [m.end() for m in _END.finditer(text) if m.end() < len(text)]
     starts += [m.start() for m in re.finditer(r"\n+", text) if m.start() > 0]
+    starts += [m.start() for m in _BULLET.finditer(text) if m.start() > 0]
     return sorted(set(starts))
 
 
 def _cut_long(text: str, starts: list[int]) -> list[int]:
     """``starts`` plus cuts that keep every sentence within :data:`MAX_SENTENCE`."""
+    if not starts:
+        return starts  # an empty text has no sentence
     ends = [*starts[1:], len(text)]
     if all(b - a <= MAX_SENTENCE for a, b in zip(starts, ends, strict=True)):
         return starts
