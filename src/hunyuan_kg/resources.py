@@ -53,10 +53,10 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file (UTF-8); the package's own data files are parsed once per
     content and read back from the user cache after that (:mod:`hunyuan_kg.usercache`)."""
-    if not path.resolve().is_relative_to(data_root().resolve()):
+    resolved, root = path.resolve(), data_root().resolve()
+    if not resolved.is_relative_to(root):
         return _parse_yaml(path)
-    rel = path.resolve().relative_to(data_root().resolve()).as_posix()
-    name = "yaml-" + re.sub(r"[^A-Za-z0-9]+", "_", rel)
+    name = "yaml-" + re.sub(r"[^A-Za-z0-9]+", "_", resolved.relative_to(root).as_posix())
     return cached(name, [path], lambda: _parse_yaml(path))
 
 

@@ -50,13 +50,17 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hunyuan_kg"
 
 
+def _add_file(h: hashlib._Hash, name: str, path: Path) -> None:
+    h.update(name.encode() + b"\0")
+    h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
 def tree_digest(root: Path, pattern: str) -> str:
     """A hex digest of the names and bytes of the files under ``root`` that match
     ``pattern`` (``*.py``: the package's code)."""
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        _add_file(h, path.relative_to(root).as_posix(), path)
     return h.hexdigest()
 
 
@@ -68,8 +72,7 @@ def _code_digest() -> str:
 def _key(name: str, sources: Iterable[Path]) -> str:
     h = hashlib.sha256(f"{name}\0{_code_digest()}\0{pickle.HIGHEST_PROTOCOL}".encode())
     for path in sorted(sources):
-        h.update(path.name.encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        _add_file(h, path.name, path)
     return h.hexdigest()[:32]
 
 

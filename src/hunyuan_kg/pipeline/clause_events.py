@@ -56,9 +56,6 @@ from .turns import is_publisher_turn, is_turn_label
 extensions.register()
 
 _ACTORS = ("ORG", "PERSON")
-#: A clause right after one of these is an aside; with no date of its own it says nothing
-#: that happened (a dated one may: （2022 年被某公司收购）).
-_ASIDE_OPENERS = ("（", "(", "【", "[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +208,9 @@ class ClauseEvents:
             ),
             None,
         )
+        # a bracketed aside (the events lexicon's) with no date of its own says nothing that
+        # happened (a dated one may: （2022 年被某公司收购）)
+        asides = [m.span() for m in self.lex.aside_rx.finditer(text, s_start, s_end)]
         for lo, hi in self._clauses(text, s_start, s_end):
             own = [
                 d
@@ -233,7 +233,7 @@ class ClauseEvents:
                 inherited = own[0]
             if date is None or any(lo <= t < hi for t in busy):
                 continue
-            if not own and text[s_start:lo].rstrip().endswith(_ASIDE_OPENERS):
+            if not own and any(a < lo and hi < b for a, b in asides):
                 continue  # （Nikkei Research）, （约合 1.12 亿元）: a gloss, no clause of its own
             if not own and self.lex.own_time.search(text, lo, hi):
                 continue  # 此前, 目前 …: a time of its own, not the inherited date

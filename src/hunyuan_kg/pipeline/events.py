@@ -451,8 +451,8 @@ class EventExtractor:
         # where it happens, by the gazetteer's kind (a listing's exchange): neither agent
         # nor theme (星河科技挂牌港交所 lists 星河科技)
         venues = [e for e in in_clause if self._kind(e) in spec.get("venue_kinds", ())]
-        cued += venues
-        pool = [e for e in in_clause if e not in cued]
+        aside = cued + venues  # names that are neither agent nor theme
+        pool = [e for e in in_clause if e not in aside]
         # what follows 对 is acted on (某资本完成对星河科技的收购): never the agent
         objects = [
             e
@@ -460,13 +460,13 @@ class EventExtractor:
             if text[max(c_left, e.start_char - 2) : e.start_char].rstrip().endswith("对")
         ]
         agent = before([e for e in pool if e not in objects], spec["agent"]) or self._subject(
-            text, [e for e in usable if e not in cued], c_left, spec["agent"]
+            text, [e for e in usable if e not in aside], c_left, spec["agent"]
         )
         if (
             agent is None
             and "ORG" in spec["agent"]
             and sent.company is not None
-            and sent.company not in cued
+            and sent.company not in aside
         ):
             agent = sent.company  # 张鹏：我们去年完成了融资 / 去年 9 月推出了……
         if agent is None and "PERSON" in spec["agent"]:
@@ -512,7 +512,7 @@ class EventExtractor:
             participants += [
                 (EntityRef.from_span(e), str(extra["role"]))
                 for e in cued
-                if e is not agent and e is not theme and e not in venues
+                if e is not agent and e is not theme
             ]
         participants += [(EntityRef.from_span(e), "venue") for e in venues]
         if not participants or any(

@@ -97,6 +97,14 @@ def is_forecast(text: str, start: int, end: int, g: Grammar) -> bool:
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 
 
+def _in_sentence(ctx: Context) -> tuple[str, Granularity, int, int] | None:
+    """The date written last before the match, when it is in the match's sentence."""
+    last = ctx.last_date
+    if last is None or _SENTENCE_BREAK.search(ctx.text, last[3], ctx.start):
+        return None
+    return last
+
+
 def _sentence_year(ctx: Context) -> int | None:
     """The year of the date written last before the match in its sentence, when that
     date is no forecast and either writes its year in full (2016 年，某产品上线，7 月 5 日…:
@@ -107,12 +115,11 @@ def _sentence_year(ctx: Context) -> int | None:
     Measured on dated raw tech news: of 30 partial dates read whose year a full-year
     anchor changes, 23 were right with it and 4 with the DCT's year; of 30 more that a
     month or day anchor changes, 25 right with it and 2 or 3 with the DCT's."""
-    if ctx.last_date is None:
-        return None
-    value, granularity, start, end = ctx.last_date
+    last = _in_sentence(ctx)
     g = ctx.grammar
-    if _SENTENCE_BREAK.search(ctx.text, end, ctx.start) or is_forecast(ctx.text, start, end, g):
+    if last is None or is_forecast(ctx.text, last[2], last[3], g):
         return None
+    value, granularity, start, end = last
     anchor = ctx.text[start:end]
     if g.full_year.search(anchor) or (
         granularity in ("month", "day") and not any(w in anchor for w in g.tables["year_rel"])
@@ -128,12 +135,11 @@ def _sentence_month(ctx: Context, day: int) -> tuple[int, int] | None:
     """The year and month of the date written last before a bare day in its sentence,
     when that date writes its month (not 今天) and the bare day is not before it
     (11 月 1 日至 11 日, 将于 9 月 5 日发布，6 日上线: the same month)."""
-    if ctx.last_date is None:
+    last = _in_sentence(ctx)
+    if last is None:
         return None
-    value, granularity, start, end = ctx.last_date
+    value, granularity, start, end = last
     if granularity not in ("month", "day") or not _WRITTEN_MONTH.search(ctx.text, start, end):
-        return None
-    if _SENTENCE_BREAK.search(ctx.text, end, ctx.start):
         return None
     if granularity == "day" and day < int(value[8:10]):
         return None
