@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import spacy_pkuseg
-from raw_sample import article_texts
+from raw_sample import article_texts, write_counts
 
 from hunyuan_kg.resources import data_path
 
@@ -49,13 +49,9 @@ def main() -> None:
         for line in QUOTED.sub("\n", text).splitlines():
             if line.strip():
                 counts.update(w for w in seg.cut(line) if CHINESE_WORD.fullmatch(w))
-    rows = sorted(
-        ((w, n) for w, n in counts.items() if n >= args.min_count), key=lambda r: (-r[1], r[0])
-    )
-    body = "".join(f"{w}\t{n}\n" for w, n in rows)
     head = HEADER.format(min_count=args.min_count, articles=articles)
-    args.out.write_text(head + body, encoding="utf-8")
-    print(f"{len(rows)} words from {articles} articles -> {args.out}")
+    written = write_counts(args.out, head, counts, args.min_count)
+    print(f"{written} words from {articles} articles -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from raw_sample import article_texts
+from raw_sample import article_texts, write_counts
 
 from hunyuan_kg.gazetteer import Gazetteer
 
@@ -59,13 +59,10 @@ def main() -> None:
                 word = text[max(0, m.start - k) : m.start]
                 if len(word) == k and CHINESE.fullmatch(word):
                     before[word] += 1
-    rows = sorted(
-        ((w, n) for w, n in before.items() if n >= args.min_count and w not in starts),
-        key=lambda r: (-r[1], r[0]),
-    )
-    body = "".join(f"{w}\t{n}\n" for w, n in rows)
-    args.out.write_text(HEADER.format(min_count=args.min_count, found=found) + body, "utf-8")
-    print(f"{len(rows)} words from {found} names -> {args.out}")
+    context = Counter({w: n for w, n in before.items() if w not in starts})
+    head = HEADER.format(min_count=args.min_count, found=found)
+    written = write_counts(args.out, head, context, args.min_count)
+    print(f"{written} words from {found} names -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,3 +46,14 @@ def print_sample(hits: list[tuple[str, str, str]], args: argparse.Namespace, wha
     print(f"{len(hits)} {what}")
     for row in random.sample(hits, min(args.sample, len(hits))):
         print("\t".join(row))
+
+
+def write_counts(out: Path, header: str, counts: Counter[str], min_count: int) -> int:
+    """Write the strings seen at least ``min_count`` times, most frequent first, as
+    ``string<TAB>count`` lines under the ``#`` comment ``header`` (strings and counts
+    only, no corpus text); returns how many were written."""
+    rows = sorted(
+        ((w, n) for w, n in counts.items() if n >= min_count), key=lambda r: (-r[1], r[0])
+    )
+    out.write_text(header + "".join(f"{w}\t{n}\n" for w, n in rows), encoding="utf-8")
+    return len(rows)
