@@ -8,6 +8,7 @@ import spacy
 from spacy.tokens import Span
 
 import hunyuan_kg
+from hunyuan_kg.gazetteer import Gazetteer
 from hunyuan_kg.pipeline.entity_ruler import EntityRuler
 
 
@@ -179,6 +180,32 @@ def test_a_statistical_organisation_takes_in_the_head_word_the_model_left_out():
     doc.ents = [Span(doc, 4, 6, "ORG"), Span(doc, 12, 14, "ORG")]
     ruler = EntityRuler(None)
     assert [(e.text, e.label_) for e in ruler(doc).ents] == [("北溟科技", "ORG")]
+
+
+def test_a_declaring_word_the_model_reads_as_a_name_is_none():
+    """林远（花名：青山）: 花名 says what follows is a nickname; it names no one, and a
+    person read there would part 林远 from 青山."""
+    nlp = spacy.blank("zh")
+    text = "副总裁林远（花名：青山）离职。"
+    doc = nlp.make_doc(text)
+    spans = [(text.index(n), n) for n in ("林远", "花名", "青山")]
+    doc.ents = [Span(doc, i, i + len(n), "PERSON") for i, n in spans]
+    assert [e.text for e in EntityRuler(None)(doc).ents] == ["林远", "青山"]
+
+
+@pytest.mark.parametrize(("with_gazetteer", "kept"), [(False, True), (True, False)])
+def test_a_statistical_latin_name_counts_only_without_a_gazetteer(with_gazetteer, kept):
+    """Without a gazetteer the model is the only reader of Latin names (Zephyra); with one,
+    what the model reads in Latin script and the gazetteer does not know is mostly a
+    technology term, so it is left out. A span cutting a Latin word never counts."""
+    nlp = spacy.blank("zh")
+    text = "据说Zephyra比Zephyrax好用。"
+    doc = nlp.make_doc(text)
+    first, second = text.index("Zephyra"), text.index("Zephyrax")
+    doc.ents = [Span(doc, first, first + 7, "PRODUCT"), Span(doc, second, second + 7, "PRODUCT")]
+    ruler = EntityRuler(Gazetteer.default() if with_gazetteer else None)
+    found = [e.text for e in ruler(doc).ents if e.label_ == "PRODUCT"]
+    assert found == (["Zephyra"] if kept else [])
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ from . import (
     relations,
     sentences,
 )
+from .ner import ALL_LABEL_MAP, DEFAULT_LABEL_MAP
 
 __all__ = [
     "anaphora",
@@ -82,7 +83,8 @@ def load(
     news, weaker on general news), the name or path of an installed
     spaCy pipeline with an ``ner`` component (e.g. ``"zh_core_web_trf"``), or None for the
     gazetteer and the name patterns only.
-    ``gazetteer``: False measures the statistical model on its own.
+    ``gazetteer``: False measures the statistical model on its own (it then gives products
+    and Latin-script names too, which the gazetteer reads better when it is there).
     ``segmenter``: ``"pkuseg"`` (default: spacy-pkuseg with our model in
     ``data/models/pkuseg`` and the gazetteer's names as user dictionary) or ``"char"`` (one
     token per character, faster). Every component works on character offsets and splits
@@ -118,7 +120,8 @@ def load(
             tokenizer.pkuseg_update_user_dict(words)
     nlp.add_pipe("hkg_sentences")
     if ner:
-        nlp.add_pipe("hkg_ner", config={"model": ner})
+        labels = DEFAULT_LABEL_MAP if gazetteer else ALL_LABEL_MAP
+        nlp.add_pipe("hkg_ner", config={"model": ner, "label_map": labels})
     nlp.add_pipe("hkg_entity_ruler", config={"gazetteer": gazetteer})
     nlp.add_pipe("hkg_anaphora")
     nlp.add_pipe("hkg_dates")

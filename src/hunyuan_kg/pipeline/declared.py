@@ -28,6 +28,16 @@ def alias_cues() -> str:
 
 
 @cache
+def is_alias_cue(word: str) -> bool:
+    """Whether ``word`` is a declaring word (花名, 简称): a word about a name, never one.
+
+    >>> is_alias_cue("花名"), is_alias_cue("陈航")
+    (True, False)
+    """
+    return re.fullmatch(alias_cues(), word) is not None
+
+
+@cache
 def alias_brackets() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What may stand between ``A`` and ``B`` in ``A（B）`` (an opening bracket, a
     declaring word, quotes) and what closes it."""

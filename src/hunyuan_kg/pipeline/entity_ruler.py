@@ -30,7 +30,7 @@ from ..records import NAME_TYPES
 from ..resources import alternation, data_path, read_tsv, read_yaml
 from .boundaries import split_at
 from .clause_events import clause_lexicon
-from .declared import alias_cues, declared_name
+from .declared import alias_cues, declared_name, is_alias_cue
 from .extensions import doc_text
 from .heads import list_heads
 from .relations import title_pattern
@@ -681,8 +681,18 @@ class EntityRuler:
         must not cut a Latin word (C-Eva of C-Eval) and must not straddle a script change
         at a space (保时捷 Taycan read as 捷 Taycan). A two-character person must start with
         a common family name (拉齐 and 来说 are words, not people), and a person must not be
-        a word that raw news never uses as one (雷达, 麦克风: ``person_lookalikes.yml``)."""
+        a word that raw news never uses as one (雷达, 麦克风: ``person_lookalikes.yml``).
+        A name in Latin script alone counts only without a gazetteer, where the model is the
+        only reader of such names: with one, the model's Latin names that the gazetteer and
+        the patterns leave are mostly technology terms (GPS, LCD, PoC)."""
         name = text[start:end]
+        cuts = (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
+            end < len(text) and text[end].isascii() and text[end].isalnum()
+        )
+        if name.isascii():
+            return self.gazetteer is None and not cuts
+        if is_alias_cue(name):
+            return False  # 陈航（花名：无招）: the model read 花名 as a person
         if label == "ORG" and not self._plausible_org(text, start, end):
             return False
         if label == "PERSON" and (
@@ -691,13 +701,10 @@ class EntityRuler:
             or (len(name) == 3 and name[:2] in _common_lookalikes())  # 成本敏(感)
         ):
             return False
-        cuts = (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
-            end < len(text) and text[end].isascii() and text[end].isalnum()
-        )
         mixed = (
             " " in name and not name.isascii() and any(c.isascii() and c.isalpha() for c in name)
         )
-        return not (name.isascii() or cuts or mixed)
+        return not (cuts or mixed)
 
     def _trimmed(self, text: str, start: int, end: int, label: str, rank: int) -> _Cand | None:
         while start < end and text[start] in _TRIM:
