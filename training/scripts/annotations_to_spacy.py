@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
-from spacy.tokens import DocBin, Span
+from spacy.tokens import DocBin
 
 LABELS = {"PERSON", "ORG", "PRODUCT", "LOC", "TITLE"}
 
@@ -80,7 +80,6 @@ def main() -> None:
     dev = [b for n, b in zip(numbers, answered, strict=True) if n in held]
     for name, batches in (("train", train), ("dev", dev)):
         db = DocBin(store_user_data=False)
-        records = []
         chars = 0
         for text, entities in (item for batch in batches for item in batch):
             doc = nlp.make_doc(text)
@@ -90,19 +89,24 @@ def main() -> None:
                 if span is None or any(span.start < x.end and x.start < span.end for x in ents):
                     problems["unaligned"] += 1
                     continue
-                ents.append(Span(doc, span.start, span.end, label=label))
+                ents.append(span)
                 labels[label] += 1
             doc.set_ents(ents, default="outside")
             db.add(doc)
-            spans = [[e.start_char, e.end_char, e.label_] for e in ents]
-            records.append({"text": text, "spans": spans, "missing": [], "source": "annotated"})
             chars += len(text)
         db.to_disk(args.out / f"{name}.spacy")
         if name == "dev":
             with (args.out / "dev.jsonl").open("w", encoding="utf-8") as f:
-                for r in records:
-                    r["annotates"] = sorted(LABELS)
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                for doc in db.get_docs(nlp.vocab):
+                    spans = [[e.start_char, e.end_char, e.label_] for e in doc.ents]
+                    record = {
+                        "text": doc.text,
+                        "spans": spans,
+                        "missing": [],
+                        "source": "annotated",
+                        "annotates": sorted(LABELS),
+                    }
+                    f.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(f"{name}: {len(db)} sentences, {chars} chars")
     print("entities:", dict(labels), "dropped:", dict(problems))
 

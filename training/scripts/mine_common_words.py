@@ -14,13 +14,11 @@ usage: python scripts/mine_common_words.py RAW_DIR OUT.tsv [--min-count 100]
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
-from pathlib import Path
 
 import spacy_pkuseg
-from raw_sample import article_texts, write_counts
+from raw_sample import article_texts, mining_parser, write_counts
 
 from hunyuan_kg.resources import data_path
 
@@ -36,9 +34,7 @@ HEADER = """\
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("raw", type=Path)
-    ap.add_argument("out", type=Path)
+    ap = mining_parser(__doc__)
     ap.add_argument("--min-count", type=int, default=100)
     args = ap.parse_args()
     seg = spacy_pkuseg.pkuseg(str(data_path("models", "pkuseg")), user_dict=None)

@@ -13,12 +13,10 @@ usage: python scripts/mine_latin_words.py RAW_DIR OUT.yml
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
-from pathlib import Path
 
-from raw_sample import article_texts
+from raw_sample import article_texts, mining_parser
 
 WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][a-z]+(?![A-Za-z0-9])")
 HEADER = """\
@@ -29,9 +27,7 @@ HEADER = """\
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("raw", type=Path)
-    ap.add_argument("out", type=Path)
+    ap = mining_parser(__doc__)
     ap.add_argument("--min-lower", type=float, default=0.15)
     ap.add_argument("--min-docs", type=int, default=3)
     args = ap.parse_args()

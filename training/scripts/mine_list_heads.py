@@ -15,12 +15,10 @@ usage: python scripts/mine_list_heads.py RAW_DIR OUT.yml
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from raw_sample import article_texts
+from raw_sample import article_texts, mining_parser
 
 from hunyuan_kg.gazetteer import Gazetteer
 from hunyuan_kg.resources import data_path, read_yaml
@@ -44,9 +42,7 @@ HEADER = """\
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("raw", type=Path)
-    ap.add_argument("out", type=Path)
+    ap = mining_parser(__doc__)
     ap.add_argument("--min-lists", type=int, default=6)
     ap.add_argument("--min-share", type=float, default=0.85)
     ap.add_argument("--min-classified", type=int, default=20)

@@ -13,12 +13,10 @@ usage: python scripts/mine_name_context.py RAW_DIR OUT.tsv [--min-count 30]
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
-from pathlib import Path
 
-from raw_sample import article_texts, write_counts
+from raw_sample import article_texts, mining_parser, write_counts
 
 from hunyuan_kg.gazetteer import Gazetteer
 
@@ -34,9 +32,7 @@ HEADER = """\
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("raw", type=Path)
-    ap.add_argument("out", type=Path)
+    ap = mining_parser(__doc__)
     ap.add_argument("--min-count", type=int, default=30)
     args = ap.parse_args()
     gaz = Gazetteer.default()

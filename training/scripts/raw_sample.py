@@ -26,6 +26,15 @@ def parse_args(doc: str, articles: int) -> argparse.Namespace:
     return ap.parse_args()
 
 
+def mining_parser(doc: str) -> argparse.ArgumentParser:
+    """RAW_DIR and OUT, the arguments every ``mine_*.py`` script that writes one table takes;
+    each adds its own thresholds."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("raw", type=Path)
+    ap.add_argument("out", type=Path)
+    return ap
+
+
 def article_texts(raw: Path) -> Iterator[str]:
     """The text of every article of the raw corpus folder, in file order."""
     for path in sorted(raw.glob("articles-*.jsonl")):

@@ -691,8 +691,6 @@ class EntityRuler:
         )
         if name.isascii():
             return self.gazetteer is None and not cuts
-        if is_alias_cue(name):
-            return False  # 陈航（花名：无招）: the model read 花名 as a person
         if label == "ORG" and not self._plausible_org(text, start, end):
             return False
         if label == "PERSON" and (
@@ -712,7 +710,12 @@ class EntityRuler:
         while end > start and text[end - 1] in _TRIM and not _closes(text, start, end):
             end -= 1
         name = text[start:end]
-        if len(name) < 2 or not any(ch.isalpha() for ch in name) or self.stop.is_stopword(name):
+        if (
+            len(name) < 2
+            or not any(ch.isalpha() for ch in name)
+            or self.stop.is_stopword(name)
+            or is_alias_cue(name)  # 陈航（花名：无招）: 花名 is a word about a name
+        ):
             return None
         if rank == 2 and label == "PERSON" and end - start == 3 and text[end - 1] in _AFTER_NAME:
             end -= 1  # 找到杨建、彭莉时: the model read 时 into the name
