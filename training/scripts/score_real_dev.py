@@ -1,11 +1,12 @@
 """Build the knowledge graph of a folder of real articles with a candidate NER model and score it.
 
 Usage:
-    python score_real_dev.py MODEL OUT_DIR [--labels PERSON,LOC] [--no-gazetteer]
+    python score_real_dev.py MODEL OUT_DIR [--labels PERSON,LOC,ORG] [--no-gazetteer]
         [--docs ../../shared/dev/docs] [--gold ../../shared/dev/gold.json]
 
 MODEL is a spaCy pipeline directory (or ``hunyuan_kg`` for the shipped one). ``--labels`` are
-the model labels the pipeline takes (the shipped default takes PERSON and LOC;
+the model labels the pipeline takes (by default those ``hunyuan_kg.load`` takes: PERSON, LOC
+and ORG with a gazetteer, PRODUCT too without;
 ``PERSON,ORG,PRODUCT,LOC`` takes all four). The graph is written to OUT_DIR and scored with the
 dev set's own ``score.py`` (lenient surface-form matching), whose JSON summary is saved as
 OUT_DIR/score.json. Nothing from the articles is written outside OUT_DIR (keep it in ``output/``,
@@ -49,13 +50,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model")
     parser.add_argument("out", type=Path)
-    parser.add_argument("--labels", default="PERSON,LOC")
+    parser.add_argument("--labels", default=None, help="default: the pipeline's own")
     parser.add_argument("--no-gazetteer", action="store_true")
     parser.add_argument("--docs", type=Path, default=Path("../../shared/dev/docs"))
     parser.add_argument("--gold", type=Path, default=Path("../../shared/dev/gold.json"))
     args = parser.parse_args()
     nlp = hunyuan_kg.load(ner=args.model, gazetteer=not args.no_gazetteer)
-    nlp.get_pipe("hkg_ner").label_map = {lab: lab for lab in args.labels.split(",")}
+    if args.labels:
+        nlp.get_pipe("hkg_ner").label_map = {lab: lab for lab in args.labels.split(",")}
     start = time.perf_counter()
     kg = hunyuan_kg.build([args.docs], nlp=nlp)
     seconds = time.perf_counter() - start
