@@ -11,15 +11,17 @@ from spacy.tokens import Doc
 import hunyuan_kg.pipeline  # noqa: F401  (registers the factories)
 
 
-def rule_nlp(*, clause_events: bool = False) -> Language:
-    """Character tokens; sentences, anaphora, dates, events, relations — no entity models.
-    ``clause_events`` adds ``hkg_clause_events`` after ``hkg_events``."""
+def rule_nlp(*, clause_events: bool = False, learned: bool = False) -> Language:
+    """Character tokens; sentences, anaphora, dates, events, relation rules — no entity
+    models. ``clause_events`` adds ``hkg_clause_events`` after ``hkg_events``; ``learned``
+    adds the relation pair classifier to the rules."""
     nlp = spacy.blank("zh")
-    names = ["hkg_sentences", "hkg_anaphora", "hkg_dates", "hkg_events", "hkg_relations"]
+    names = ["hkg_sentences", "hkg_anaphora", "hkg_dates", "hkg_events"]
     if clause_events:
-        names.insert(4, "hkg_clause_events")
+        names.append("hkg_clause_events")
     for name in names:
         nlp.add_pipe(name)
+    nlp.add_pipe("hkg_relations", config={"learned": learned})
     return nlp
 
 

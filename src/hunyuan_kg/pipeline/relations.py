@@ -38,10 +38,14 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .extensions import doc_text
 from .refs import EntityRef
+from .relation_model import PairModel
 from .sentences import within
 from .turns import is_publisher_turn, publisher_core
 
 extensions.register()
+
+#: the labels the pair classifier links
+LEARNED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT"})
 
 
 @dataclass(slots=True)
@@ -95,6 +99,7 @@ class _Lexicon:
     byline: re.Pattern[str]
     title: re.Pattern[str]  # one job title (titles.yml)
     variant: re.Pattern[str]  # what follows a product family's name in a variant's name
+    signatures: dict[str, tuple[frozenset[str], frozenset[str]]]  # learned types: head, tail labels
 
 
 @cache
@@ -155,15 +160,20 @@ def lexicon() -> _Lexicon:
                 alternation(read_yaml(data_path("resolve", "rules.yml"))["variant_words"]),
             )
         ),
+        signatures={
+            kind: (frozenset(heads), frozenset(tails))
+            for kind, (heads, tails) in raw["learned_signatures"].items()
+        },
     )
 
 
 class RelationExtractor:
     """Applies the pair rules and the name rules; results go to ``doc._.relations``."""
 
-    def __init__(self, gazetteer: Gazetteer | None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None, model: PairModel | None) -> None:
         self.lex = lexicon()
         self.gazetteer = gazetteer
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[RelationCandidate] = doc._.relations
@@ -198,7 +208,61 @@ class RelationExtractor:
             self._name_rules(text, (s_start, s_end), s_ents, doc_ids, out)
             self._variants((s_start, s_end), s_ents, families, out)
             self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
+            if self.model is not None:
+                self._learned(self.model, text, (s_start, s_end), s_ents, out)
         return doc
+
+    def _learned(
+        self,
+        model: PairModel,
+        text: str,
+        sent: tuple[int, int],
+        ents: list[EntityRef],
+        out: list[RelationCandidate],
+    ) -> None:
+        """Relations of the pair classifier between named entities of the sentence that no
+        rule linked, where the types allow them (``learned_signatures``) and the gazetteer
+        does not give the product another owner; a pair written with nothing between is
+        left to the maker rule when there is a gazetteer."""
+        linked = {frozenset((r.head.start, r.tail.start)) for r in out if r.sentence == sent}
+        names = [e for e in ents if e.label in LEARNED_LABELS and text[e.start : e.end] == e.text]
+        mentions = [(e.start - sent[0], e.end - sent[0], e.label) for e in names]
+        for i, j, kind, first_is_head, p in model.pairs(text[sent[0] : sent[1]], mentions):
+            a, b = names[i], names[j]
+            if kind == "none" or p < model.threshold or a.text == b.text:
+                continue
+            if frozenset((a.start, b.start)) in linked:
+                continue
+            if self.gazetteer is not None and not text[a.end : b.start].strip():
+                continue  # a name right before another: _maker_before decides (苹果 iPhone)
+            head, tail = (a, b) if first_is_head else (b, a)
+            heads, tails = self.lex.signatures.get(kind, (frozenset(), frozenset()))
+            if head.label not in heads or tail.label not in tails:
+                continue
+            if kind == "develops" and self._other_owner(head, tail):
+                continue
+            role = self._title_near(text, a, b) if kind == "role" else ""
+            out.append(RelationCandidate(kind, head, tail, role, sent, a.start, b.end))
+
+    def _other_owner(self, maker: EntityRef, product: EntityRef) -> bool:
+        """Whether the gazetteer gives ``product`` an owner that is not ``maker`` (腾讯 and
+        DeepSeek-R1: DeepSeek's)."""
+        if self.gazetteer is None:
+            return False
+        own = self.gazetteer.entries.get(product.kb_id) or self.gazetteer.lookup(product.text)
+        if own is None or own.parent is None:
+            return False
+        entry = self.gazetteer.entries.get(maker.kb_id) or self.gazetteer.lookup(maker.text)
+        return entry is None or entry.id != own.parent
+
+    def _title_near(self, text: str, a: EntityRef, b: EntityRef) -> str:
+        """The job title written between the two, else right after the second, else right
+        before the first (腾讯副总裁张三, 张三，腾讯副总裁, 副总裁张三)."""
+        for lo, hi in ((a.end, b.start), (b.end, b.end + 12), (max(0, a.start - 12), a.start)):
+            m = self.lex.title.search(text, lo, hi)
+            if m is not None:
+                return m.group(0)
+        return ""
 
     def _funded(
         self, text: str, sent: tuple[int, int], ents: list[EntityRef], si: int
@@ -553,6 +617,8 @@ class RelationExtractor:
         return (parent, first.text) if self._makes_products(parent) else None
 
 
-@Language.factory("hkg_relations", default_config={"gazetteer": True})
-def make_relations(nlp: Language, name: str, gazetteer: bool) -> RelationExtractor:
-    return RelationExtractor(Gazetteer.default() if gazetteer else None)
+@Language.factory("hkg_relations", default_config={"gazetteer": True, "learned": True})
+def make_relations(nlp: Language, name: str, gazetteer: bool, learned: bool) -> RelationExtractor:
+    return RelationExtractor(
+        Gazetteer.default() if gazetteer else None, PairModel.default() if learned else None
+    )

@@ -1,0 +1,94 @@
+"""Sample raw tech-news sentences with two or more named entities for relation annotation.
+
+Usage: python sample_relation_annotation.py RAW.jsonl [RAW.jsonl ...] --out DIR [--articles 1000]
+    [--sentences 3200] [--batches 8] [--seed 21] [--exclude DIR ...] [--cue REGEX]
+
+Random articles of the raw corpus are read by the default pipeline (``hunyuan_kg.load()``);
+every sentence in which it finds at least two people, organisations or products is a
+candidate, at most three per article, and none that shares a 10-character run with a file
+under ``--exclude`` (the evaluation articles); with ``--cue``, only sentences that match it
+(a round aimed at relation types the earlier batches hold few of). Writes ``DIR/rbatch_NN.jsonl``, one
+``{"id", "text", "entities": [[index, text, label], ...]}`` per line, for the annotators, who
+follow ``training/RELATIONS.md`` and write ``DIR/rel_NN.jsonl``; ``train_relations.py``
+learns the pair classifier from them. Run again with another ``--seed`` for more: sentences
+already in ``DIR/rbatch_*.jsonl`` are not drawn again, and the new batches and ids follow the
+old ones. The raw corpus is training-only: batches and answers stay under the ignored
+``training/output/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+from sample_annotation import shingles
+
+import hunyuan_kg
+
+LABELS = ("PERSON", "ORG", "PRODUCT")
+PER_ARTICLE = 3
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("raw", nargs="+", type=Path)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--sentences", type=int, default=3200)
+    ap.add_argument("--batches", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=21)
+    ap.add_argument("--exclude", type=Path, action="append", default=[])
+    ap.add_argument("--cue", type=re.compile, default=re.compile(""))
+    args = ap.parse_args()
+    banned: set[str] = set()
+    for folder in args.exclude:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                banned |= shingles(p.read_text(encoding="utf-8", errors="ignore"))
+    rows = [json.loads(line) for path in args.raw for line in path.open(encoding="utf-8")]
+    old = sorted(args.out.glob("rbatch_*.jsonl"))
+    done = [json.loads(line) for path in old for line in path.open(encoding="utf-8")]
+    seen = {row["text"] for row in done}
+    rng = random.Random(args.seed)
+    rows = rng.sample(rows, min(args.articles, len(rows)))
+    nlp = hunyuan_kg.load()
+    texts = ((row["title"] + "\n" + row["text"])[:60000] for row in rows)
+    candidates: list[dict] = []
+    for doc in nlp.pipe(texts, batch_size=16):
+        found = []
+        for sent in doc.sents:
+            ents = [e for e in sent.ents if e.label_ in LABELS]
+            text = sent.text.strip()
+            if len({e.text for e in ents}) < 2 or len(text) > 200 or text in seen:
+                continue
+            if not args.cue.search(text):
+                continue
+            if shingles(text) & banned:
+                continue
+            shift = sent.text.index(text)
+            found.append(
+                {
+                    "text": text,
+                    "entities": [
+                        [i, e.text, e.label_, e.start_char - sent.start_char - shift]
+                        for i, e in enumerate(ents)
+                    ],
+                }
+            )
+        candidates += rng.sample(found, min(PER_ARTICLE, len(found)))
+    chosen = rng.sample(candidates, min(args.sentences, len(candidates)))
+    args.out.mkdir(parents=True, exist_ok=True)
+    size = -(-len(chosen) // args.batches)
+    first_id = max((row["id"] for row in done), default=-1) + 1
+    for b in range(args.batches):
+        with (args.out / f"rbatch_{len(old) + b:02d}.jsonl").open("w", encoding="utf-8") as f:
+            for i, row in enumerate(chosen[b * size : (b + 1) * size], start=first_id + b * size):
+                f.write(json.dumps({"id": i, **row}, ensure_ascii=False) + "\n")
+    print(f"{len(chosen)} sentences of {len(candidates)} candidates")
+
+
+if __name__ == "__main__":
+    main()
