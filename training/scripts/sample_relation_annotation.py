@@ -7,8 +7,9 @@ Random articles of the raw corpus are read by the default pipeline (``hunyuan_kg
 every sentence in which it finds at least two people, organisations or products is a
 candidate, at most three per article, and none that shares a 10-character run with a file
 under ``--exclude`` (the evaluation articles); with ``--cue``, only sentences that match it
-(a round aimed at relation types the earlier batches hold few of). Writes ``DIR/rbatch_NN.jsonl``, one
-``{"id", "text", "entities": [[index, text, label], ...]}`` per line, for the annotators, who
+(a round aimed at relation types the earlier batches hold few of). Writes
+``DIR/rbatch_NN.jsonl``, one ``{"id", "text", "entities": [[index, text, label, offset],
+...]}`` per line, for the annotators, who
 follow ``training/RELATIONS.md`` and write ``DIR/rel_NN.jsonl``; ``train_relations.py``
 learns the pair classifier from them. Run again with another ``--seed`` for more: sentences
 already in ``DIR/rbatch_*.jsonl`` are not drawn again, and the new batches and ids follow the
