@@ -39,6 +39,37 @@ def shingles(text: str) -> set[str]:
     return {text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
 
 
+def excluded(folders: list[Path]) -> set[str]:
+    """The 10-character runs of every file under ``folders``: a sentence sharing one is
+    never drawn (the evaluation articles)."""
+    banned: set[str] = set()
+    for folder in folders:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                banned |= shingles(p.read_text(encoding="utf-8", errors="ignore"))
+    return banned
+
+
+def earlier(out: Path, prefix: str) -> tuple[int, list[dict]]:
+    """How many ``OUT/PREFIX_NN.jsonl`` batches an earlier run wrote, and their rows."""
+    old = sorted(out.glob(f"{prefix}_*.jsonl"))
+    return len(old), [json.loads(line) for path in old for line in path.open(encoding="utf-8")]
+
+
+def write_batches(
+    out: Path, prefix: str, rows: list[dict], batches: int, done: tuple[int, list[dict]]
+) -> None:
+    """``rows`` in ``batches`` files after the earlier ones, ids following theirs."""
+    n_old, old_rows = done
+    out.mkdir(parents=True, exist_ok=True)
+    size = -(-len(rows) // batches)
+    first_id = max((row["id"] for row in old_rows), default=-1) + 1
+    for b in range(batches):
+        with (out / f"{prefix}_{n_old + b:02d}.jsonl").open("w", encoding="utf-8") as f:
+            for i, row in enumerate(rows[b * size : (b + 1) * size], start=first_id + b * size):
+                f.write(json.dumps({"id": i, **row}, ensure_ascii=False) + "\n")
+
+
 def sentences(text: str) -> list[str]:
     out = []
     for s in SPLIT.split(text):
@@ -57,19 +88,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--exclude", type=Path, action="append", default=[])
     args = ap.parse_args()
-    banned: set[str] = set()
-    for folder in args.exclude:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                banned |= shingles(p.read_text(encoding="utf-8", errors="ignore"))
+    banned = excluded(args.exclude)
     rows = [json.loads(line) for path in args.raw for line in path.open(encoding="utf-8")]
-    old = sorted(args.out.glob("batch_*.jsonl"))
-    done = [json.loads(line) for path in old for line in path.open(encoding="utf-8")]
+    done = earlier(args.out, "batch")
     rng = random.Random(args.seed)
     rng.shuffle(rows)
     namey: list[str] = []
     plain: list[str] = []
-    seen = {row["text"] for row in done}
+    seen = {row["text"] for row in done[1]}
     for row in rows:
         picked = 0
         sents = sentences(row["text"])
@@ -83,13 +109,7 @@ def main() -> None:
     n_plain = args.sentences // 4
     chosen = rng.sample(namey, args.sentences - n_plain) + rng.sample(plain, n_plain)
     rng.shuffle(chosen)
-    args.out.mkdir(parents=True, exist_ok=True)
-    size = -(-len(chosen) // args.batches)
-    first_id = max((row["id"] for row in done), default=-1) + 1
-    for b in range(args.batches):
-        with (args.out / f"batch_{len(old) + b:02d}.jsonl").open("w", encoding="utf-8") as f:
-            for i, s in enumerate(chosen[b * size : (b + 1) * size], start=first_id + b * size):
-                f.write(json.dumps({"id": i, "text": s}, ensure_ascii=False) + "\n")
+    write_batches(args.out, "batch", [{"text": s} for s in chosen], args.batches, done)
     print(f"{len(chosen)} sentences ({len(namey)} name-like, {len(plain)} other available)")
 
 

@@ -25,7 +25,7 @@ import random
 import re
 from pathlib import Path
 
-from sample_annotation import shingles
+from sample_annotation import earlier, excluded, shingles, write_batches
 
 import hunyuan_kg
 
@@ -44,15 +44,10 @@ def main() -> None:
     ap.add_argument("--exclude", type=Path, action="append", default=[])
     ap.add_argument("--cue", type=re.compile, default=re.compile(""))
     args = ap.parse_args()
-    banned: set[str] = set()
-    for folder in args.exclude:
-        for p in sorted(folder.rglob("*")):
-            if p.is_file():
-                banned |= shingles(p.read_text(encoding="utf-8", errors="ignore"))
+    banned = excluded(args.exclude)
     rows = [json.loads(line) for path in args.raw for line in path.open(encoding="utf-8")]
-    old = sorted(args.out.glob("rbatch_*.jsonl"))
-    done = [json.loads(line) for path in old for line in path.open(encoding="utf-8")]
-    seen = {row["text"] for row in done}
+    done = earlier(args.out, "rbatch")
+    seen = {row["text"] for row in done[1]}
     rng = random.Random(args.seed)
     rows = rng.sample(rows, min(args.articles, len(rows)))
     nlp = hunyuan_kg.load()
@@ -81,13 +76,7 @@ def main() -> None:
             )
         candidates += rng.sample(found, min(PER_ARTICLE, len(found)))
     chosen = rng.sample(candidates, min(args.sentences, len(candidates)))
-    args.out.mkdir(parents=True, exist_ok=True)
-    size = -(-len(chosen) // args.batches)
-    first_id = max((row["id"] for row in done), default=-1) + 1
-    for b in range(args.batches):
-        with (args.out / f"rbatch_{len(old) + b:02d}.jsonl").open("w", encoding="utf-8") as f:
-            for i, row in enumerate(chosen[b * size : (b + 1) * size], start=first_id + b * size):
-                f.write(json.dumps({"id": i, **row}, ensure_ascii=False) + "\n")
+    write_batches(args.out, "rbatch", chosen, args.batches, done)
     print(f"{len(chosen)} sentences of {len(candidates)} candidates")
 
 
