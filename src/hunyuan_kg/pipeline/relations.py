@@ -9,7 +9,8 @@ unit word is part of it (腾讯云 → 腾讯), and a product named after its ma
 by it (腾讯会议 → 腾讯) when the gazetteer agrees or the maker is a known company. A
 funding round names its investors across sentences: the organisation that raises money
 (…完成 A 轮融资) is the one the investors of the next sentences invest in (本轮由…领投，
-…跟投).
+…跟投). Pairs of names that no rule links are left to a learned pair classifier
+(:mod:`hunyuan_kg.pipeline.relation_model`; setting ``learned = false`` turns it off).
 
 >>> import hunyuan_kg
 >>> nlp = hunyuan_kg.load()
