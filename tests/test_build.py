@@ -138,13 +138,10 @@ def test_offsets_point_into_the_document_text(sample_kg):
 # and comparisons read as competes_with put relations at sample 0.663 / 0.886, held-out
 # 0.763 / 0.814; they raised relation recall on real articles (../shared/dev) 0.311 -> 0.340.
 # The learned relation classifier (session 14: relation recall on held-out annotated raw
-# news 0.188 -> 0.346 at about the rules' precision, on ../shared/dev 0.440 -> 0.475) adds
-# four edges to the sample, two of them wrong (混元 uses 腾讯会议, the wrong way round;
-# 通义千问 uses Qwen-7B) and two the gold does not list: sample relations 0.641 -> 0.615 /
-# 0.886; held-out 0.762 -> 0.744 / 0.844 (GPT-4 Turbo competes_with 讯飞星火 V3.5, a
-# comparison its gold does not list).
+# news 0.188 -> 0.341 at the rules' precision, on ../shared/dev 0.440 -> 0.469) adds one
+# edge to the sample (百度智能云 develops ERNIE Speed): relations 0.634 / 0.886.
 # The floors sit a few points under, so a regression fails and noise does not.
-SAMPLE_FLOORS = {"entities": (0.82, 0.80), "relations": (0.60, 0.82), "events": (0.88, 0.85)}
+SAMPLE_FLOORS = {"entities": (0.82, 0.80), "relations": (0.63, 0.82), "events": (0.88, 0.85)}
 HELDOUT_FLOORS = {"entities": (0.79, 0.81), "relations": (0.73, 0.77), "events": (0.75, 0.83)}
 
 

@@ -126,6 +126,8 @@ def test_learned_relation_below_threshold_is_dropped():
     [
         # develops needs a product as tail: an organisation is never "developed"
         (["develops>", "none"], {"王伟": "PERSON", "北辰软件": "ORG"}, []),
+        # competition is learned but not emitted (too often wrong on held-out news)
+        (["competes_with>", "none"], {"星河科技": "ORG", "北辰软件": "ORG"}, []),
         # role points from the person, whichever is written first; the title near them is kept
         (
             ["role<", "none"],
@@ -142,7 +144,7 @@ def test_learned_types_respect_their_signatures(classes, ents, expected):
 
 
 def test_pairs_a_rule_linked_are_left_to_the_rule():
-    model = toy_model({"t=ORG>PERSON": [0.0, 6.0]}, ["none", "competes_with>"])
+    model = toy_model({"t=ORG>PERSON": [0.0, 6.0]}, ["none", "role<"])
     doc = doc_with_ents(
         with_model(model), "星河科技副总裁王伟表示。", {"星河科技": "ORG", "王伟": "PERSON"}
     )
