@@ -28,8 +28,8 @@ from pathlib import Path
 from sample_annotation import earlier, excluded, shingles, write_batches
 
 import hunyuan_kg
+from hunyuan_kg.pipeline.relation_model import LABELS
 
-LABELS = ("PERSON", "ORG", "PRODUCT")
 PER_ARTICLE = 3
 
 

@@ -5,9 +5,9 @@ Usage: python train_relations.py DIR --out MODEL_DIR [--dev 6,7] [--C 1.0]
     [--min-count 2] [--threshold 0.7] [--held-out]
 
 Reads ``DIR/rbatch_NN.jsonl`` with the annotators' ``DIR/rel_NN.jsonl``. Every pair of
-entities of a sentence with at most ``MAX_BETWEEN`` others between them (the pairs the
-pipeline reads) is an example: its class is the annotated relation with its direction
-(``develops>``: the first entity is the head) or ``none``. A multinomial logistic
+entities of a sentence that the pipeline reads (``candidate_pairs``) is an example: its
+class is the annotated relation with its direction (``develops>``: the first entity is the
+head) or ``none``. A multinomial logistic
 regression (scikit-learn) is fitted on the batches not in ``--dev``; on the ``--dev`` batches
 it prints the pairs' precision and recall (type and direction right) by threshold and, at
 ``--threshold``, by type. The model is then refitted on every batch (not with
@@ -29,7 +29,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from hunyuan_kg.pipeline.relation_model import MAX_BETWEEN, pair_features
+from hunyuan_kg.pipeline.relation_model import candidate_pairs, pair_features
 
 SYMMETRIC = {"competes_with", "partners_with"}
 PRUNE = 0.02  # smaller weights are dropped
@@ -54,16 +54,10 @@ def examples(rows: list[dict], answers: list[dict]) -> tuple[list[list[str]], li
             arrow = ">" if kind in SYMMETRIC or h == i else "<"
             gold.setdefault((i, j), kind + arrow)
         order = sorted(range(len(ents)), key=lambda k: mentions[k][0])
-        for a_pos, i in enumerate(order):
-            for j in order[a_pos + 1 :]:
-                a, b = mentions[i], mentions[j]
-                if a[1] > b[0] or ents[i][1] == ents[j][1]:
-                    continue
-                inside = [mentions[k] for k in order if a[1] <= mentions[k][0] < b[0]]
-                if len(inside) > MAX_BETWEEN:
-                    continue  # not read by the pipeline either
-                X.append(pair_features(row["text"], a, b, inside))
-                y.append(gold.get((i, j), "none"))
+        ordered = [mentions[k] for k in order]
+        for p, q in candidate_pairs(row["text"], ordered):  # the pairs the pipeline reads
+            X.append(pair_features(row["text"], ordered[p], ordered[q], ordered[p + 1 : q]))
+            y.append(gold.get((order[p], order[q]), "none"))
     return X, y
 
 

@@ -28,6 +28,8 @@ from ..resources import data_path
 
 #: an entity of the sentence: start, end (offsets into the sentence text) and label
 Mention = tuple[int, int, str]
+#: the labels of the entities the classifier reads (and was trained on)
+LABELS = frozenset({"PERSON", "ORG", "PRODUCT"})
 
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -135,21 +137,16 @@ class PairModel:
     def pairs(
         self, text: str, mentions: Sequence[Mention]
     ) -> list[tuple[int, int, str, bool, float]]:
-        """The most likely relation of every pair of ``mentions`` (in text order, not
-        overlapping) with at most :data:`MAX_BETWEEN` others between them: (first index,
-        second index, type or "none", whether the first is the head, probability).
+        """The most likely relation of every pair of ``mentions`` (in text order) that
+        :func:`candidate_pairs` gives: (first index, second index, type or "none", whether
+        the first is the head, probability).
 
         >>> model = PairModel.default()
         >>> [(i, j, kind, head) for i, j, kind, head, p in model.pairs(
         ...     "星河科技宣布收购北辰软件。", [(0, 4, "ORG"), (8, 12, "ORG")])]
         [(0, 1, 'acquires', True)]
         """
-        index = [
-            (i, j)
-            for i in range(len(mentions))
-            for j in range(i + 1, min(len(mentions), i + 2 + MAX_BETWEEN))
-            if mentions[i][1] <= mentions[j][0]
-        ]
+        index = candidate_pairs(text, mentions)
         if not index:
             return []
         probs = self._softmax(
@@ -162,6 +159,23 @@ class PairModel:
             kind = "none" if label == "none" else label[:-1]
             out.append((i, j, kind, label == "none" or label.endswith(">"), float(row[k])))
         return out
+
+
+def candidate_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The pairs (i, j) of ``mentions`` (in text order) that the classifier reads, in
+    training as in the pipeline: ``i`` ends before ``j`` starts, the two are not the same
+    name, and at most :data:`MAX_BETWEEN` others stand between them.
+
+    >>> candidate_pairs("甲公司和甲公司与乙", [(0, 3, "ORG"), (4, 7, "ORG"), (8, 9, "ORG")])
+    [(0, 2), (1, 2)]
+    """
+    name = [text[m[0] : m[1]] for m in mentions]
+    return [
+        (i, j)
+        for i in range(len(mentions))
+        for j in range(i + 1, min(len(mentions), i + 2 + MAX_BETWEEN))
+        if mentions[i][1] <= mentions[j][0] and name[i] != name[j]
+    ]
 
 
 @cache

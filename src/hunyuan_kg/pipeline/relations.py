@@ -39,14 +39,12 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .extensions import doc_text
 from .refs import EntityRef
+from .relation_model import LABELS as LEARNED_LABELS
 from .relation_model import PairModel
 from .sentences import within
 from .turns import is_publisher_turn, publisher_core
 
 extensions.register()
-
-#: the labels the pair classifier links
-LEARNED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT"})
 
 
 @dataclass(slots=True)
@@ -191,6 +189,7 @@ class RelationExtractor:
         resolved: list[EntityRef] = []  # pronouns already resolved: antecedents too (他…他)
         funded: tuple[int, EntityRef] | None = None  # (sentence index, organisation)
         for si, (s_start, s_end) in enumerate(sents):
+            mark = len(out)  # this sentence's relations start here
             s_ents = ents[within(starts, s_start, s_end)]
             lo = sents[max(0, si - 2)][0]
             earlier = [r for r in resolved if lo <= r.start < s_start]  # few: pronouns only
@@ -210,7 +209,7 @@ class RelationExtractor:
             self._variants((s_start, s_end), s_ents, families, out)
             self._bylines(text, doc._.source, (s_start, s_end), s_ents, out)
             if self.model is not None:
-                self._learned(self.model, text, (s_start, s_end), s_ents, out)
+                self._learned(self.model, text, (s_start, s_end), s_ents, mark, out)
         return doc
 
     def _learned(
@@ -219,18 +218,20 @@ class RelationExtractor:
         text: str,
         sent: tuple[int, int],
         ents: list[EntityRef],
+        mark: int,
         out: list[RelationCandidate],
     ) -> None:
         """Relations of the pair classifier between named entities of the sentence that no
-        rule linked, where the types allow them (``learned_signatures``) and the gazetteer
-        does not give the product another owner; a pair written with nothing between is
-        left to the maker rule when there is a gazetteer."""
-        linked = {frozenset((r.head.start, r.tail.start)) for r in out if r.sentence == sent}
+        rule linked (the rules' relations of this sentence are ``out[mark:]``), where the
+        types allow them (``learned_signatures``) and the gazetteer does not give the
+        product another owner; a pair written with nothing between is left to the maker
+        rule when there is a gazetteer."""
+        linked = {frozenset((r.head.start, r.tail.start)) for r in out[mark:]}
         names = [e for e in ents if e.label in LEARNED_LABELS and text[e.start : e.end] == e.text]
         mentions = [(e.start - sent[0], e.end - sent[0], e.label) for e in names]
         for i, j, kind, first_is_head, p in model.pairs(text[sent[0] : sent[1]], mentions):
             a, b = names[i], names[j]
-            if kind == "none" or p < model.threshold or a.text == b.text:
+            if kind == "none" or p < model.threshold:
                 continue
             if frozenset((a.start, b.start)) in linked:
                 continue
@@ -248,13 +249,17 @@ class RelationExtractor:
     def _other_owner(self, maker: EntityRef, product: EntityRef) -> bool:
         """Whether the gazetteer gives ``product`` an owner that is not ``maker`` (腾讯 and
         DeepSeek-R1: DeepSeek's)."""
-        if self.gazetteer is None:
-            return False
-        own = self.gazetteer.entries.get(product.kb_id) or self.gazetteer.lookup(product.text)
+        own = self._known(product)
         if own is None or own.parent is None:
             return False
-        entry = self.gazetteer.entries.get(maker.kb_id) or self.gazetteer.lookup(maker.text)
+        entry = self._known(maker)
         return entry is None or entry.id != own.parent
+
+    def _known(self, ent: EntityRef) -> Any:
+        """The gazetteer entry of ``ent``: by its id, else by its name; None without one."""
+        if self.gazetteer is None:
+            return None
+        return self.gazetteer.entries.get(ent.kb_id) or self.gazetteer.lookup(ent.text)
 
     def _title_near(self, text: str, a: EntityRef, b: EntityRef) -> str:
         """The job title written between the two, else right after the second, else right
@@ -567,8 +572,7 @@ class RelationExtractor:
         if text[prev.end : ent.start].strip():
             return None
         maker = self.gazetteer.entries.get(prev.kb_id)
-        own = self.gazetteer.entries.get(ent.kb_id) or self.gazetteer.lookup(ent.text)
-        if maker is None or (own is not None and own.parent not in (None, maker.id)):
+        if maker is None or self._other_owner(prev, ent):
             return None
         return prev if self._makes_products(maker) else None
 
@@ -585,7 +589,7 @@ class RelationExtractor:
         (腾讯云), or as a company's product (腾讯会议)."""
         gaz = self.gazetteer
         assert gaz is not None
-        own = gaz.entries.get(ent.kb_id) or gaz.lookup(ent.text)
+        own = self._known(ent)
 
         def written(maker: Any) -> tuple[Any, str] | None:
             """``maker`` and its name as ``ent`` begins with it, if it does."""
