@@ -22,8 +22,9 @@ from pathlib import Path
 import spacy
 
 from hunyuan_kg.pipeline.relation_model import PairModel
+from hunyuan_kg.pipeline.relations import lexicon
 
-SYMMETRIC = {"competes_with"}
+SYMMETRIC = lexicon().symmetric  # as hunyuan-kg evaluate compares them
 
 
 def key(kind: str, head: str, tail: str) -> tuple[str, str, str]:

@@ -30,8 +30,10 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from hunyuan_kg.pipeline.relation_model import candidate_pairs, pair_features
+from hunyuan_kg.pipeline.relations import lexicon
 
-SYMMETRIC = {"competes_with", "partners_with"}
+# the pipeline's symmetric types, and partners_with, which it learns but never emits
+SYMMETRIC = lexicon().symmetric | {"partners_with"}
 PRUNE = 0.02  # smaller weights are dropped
 
 
