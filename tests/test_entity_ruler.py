@@ -345,6 +345,31 @@ def test_a_statistical_person_must_not_be_a_word_news_never_uses_as_a_person(nlp
     assert ruler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "plausible"),
+    [
+        ("评论区满是胡言乱语。", "胡言", False),  # the start of an idiom
+        ("这个品牌早已家喻户晓。", "喻户晓", False),  # the middle of one
+        ("影片拿下奥斯卡奖。", "奥斯卡", False),  # a prize named after a person
+        ("他在书里引用了亚里士多德。", "亚里士", False),  # a longer name cut short
+        ("胡言随后补充了几句。", "胡言", True),  # the same two characters, alone
+        ("记者王晓东表示同意。", "王晓东", True),
+    ],
+)
+def test_a_statistical_person_is_no_part_of_a_longer_dictionary_word(nlp, text, name, plausible):
+    ruler = nlp.get_pipe("hkg_entity_ruler")
+    start = text.index(name)
+    assert ruler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
+
+
+def test_a_name_ends_at_a_line_break(nlp):
+    ruler = nlp.get_pipe("hkg_entity_ruler")
+    text = "主讲人林远航\n北京报道"
+    start = text.index("林远航")
+    cand = ruler._trimmed(text, start, len(text), "PERSON", 2)
+    assert cand is not None and text[cand.start : cand.end] == "林远航"
+
+
 def test_a_statistical_person_leaves_out_what_follows_a_name(nlp):
     ruler = nlp.get_pipe("hkg_entity_ruler")
     text = "那年她找到林远、王莉时，三人一拍即合。"

@@ -98,6 +98,28 @@ def _common_words() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv(data_path("entities", "common_words.tsv")))
 
 
+@cache
+def _covering_words() -> frozenset[str]:
+    """Dictionary words of three to seven characters that raw tech news writes (胡言乱语,
+    奥斯卡奖; mined by ``training/scripts/mine_covering_words.py``): a person read inside
+    one of them is part of a word, not a name."""
+    return frozenset(row[0] for row in read_tsv(data_path("entities", "covering_words.tsv")))
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a longer covering word as written.
+
+    >>> inside_word("不要胡言乱语。", 2, 4), inside_word("胡言说", 0, 2)
+    (True, False)
+    """
+    words = _covering_words()
+    for a in range(max(0, start - 6), start + 1):
+        for b in range(max(end, a + 3), min(len(text), a + 7) + 1):
+            if (a, b) != (start, end) and text[a:b] in words:
+                return True
+    return False
+
+
 #: How often raw news must write a look-alike for it to be a common word that no
 #: three-character name starts with (成本敏, 安全宝, 许多杰; not 李世石 or 古尔曼, whose first
 #: two characters are rarer: on 600 raw articles 12 statistical people dropped, all wrong).
@@ -681,7 +703,8 @@ class EntityRuler:
         must not cut a Latin word (C-Eva of C-Eval) and must not straddle a script change
         at a space (保时捷 Taycan read as 捷 Taycan). A two-character person must start with
         a common family name (拉齐 and 来说 are words, not people), and a person must not be
-        a word that raw news never uses as one (雷达, 麦克风: ``person_lookalikes.yml``).
+        a word that raw news never uses as one (雷达, 麦克风: ``person_lookalikes.tsv``) nor
+        lie inside a longer dictionary word (胡言 of 胡言乱语: ``covering_words.tsv``).
         A name in Latin script alone counts only without a gazetteer, where the model is the
         only reader of such names: with one, the model's Latin names that the gazetteer and
         the patterns leave are mostly technology terms (GPS, LCD, PoC)."""
@@ -697,6 +720,7 @@ class EntityRuler:
             (len(name) == 2 and name[0] not in _common_surnames())
             or name in _person_lookalikes()
             or (len(name) == 3 and name[:2] in _common_lookalikes())  # 成本敏(感)
+            or inside_word(text, start, end)  # 胡言(乱语), (家)喻户晓
         ):
             return False
         mixed = (
@@ -705,6 +729,8 @@ class EntityRuler:
         return not (cuts or mixed)
 
     def _trimmed(self, text: str, start: int, end: int, label: str, rank: int) -> _Cand | None:
+        if (cut := text.find("\n", start, end)) != -1:
+            end = cut  # a name ends at a line break (…盖里\n美国)
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM and not _closes(text, start, end):
