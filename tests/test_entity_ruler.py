@@ -362,6 +362,20 @@ def test_a_statistical_person_is_no_part_of_a_longer_dictionary_word(nlp, text, 
     assert ruler._plausible_statistical(text, start, start + len(name), "PERSON") is plausible
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "多位分析师普遍认为，明年的需求会回暖。",
+        "作者解释说，这个模块已经停止维护。",
+        "基金经理应该是看中了它的现金流。",
+        "一名官员周一表示，审查已经结束。",
+    ],
+)
+def test_a_word_after_a_job_title_is_no_person(nlp, text):
+    # the model itself never reads these words as people across the raw corpus
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == []
+
+
 def test_a_name_ends_at_a_line_break(nlp):
     ruler = nlp.get_pipe("hkg_entity_ruler")
     text = "主讲人林远航\n北京报道"
@@ -664,6 +678,23 @@ def test_a_name_declared_after_a_registered_name_is_an_organisation_whatever_the
 )
 def test_a_registered_name_starts_where_the_short_name_it_declares_starts(nlp, text, name):
     assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_declared_name_outranks_a_known_name_inside_it(nlp, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "该基金认购了腾讯远航私募基金管理有限公司（下称：腾讯远航）的份额。"
+        "腾讯远航成立于 2021 年。",
+        encoding="utf-8",
+    )
+    kg = hunyuan_kg.build([article], nlp=nlp)
+    orgs = [sorted(d["aliases"]) for _, d in kg.graph.nodes(data=True) if d["type"] == "ORG"]
+    assert ["腾讯远航", "腾讯远航私募基金管理有限公司"] in orgs, orgs
+
+
+def test_two_names_declared_in_one_bracket_stay_two(nlp):
+    found = [e.text for e in nlp("黑客组织午夜暴风雪（又名 APT29 或 Cozy Bear）再次出手。").ents]
+    assert "APT29" in found and "Cozy Bear" in found, found
 
 
 def test_a_bracket_without_a_declaring_word_declares_no_name(nlp):
