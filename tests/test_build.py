@@ -139,9 +139,11 @@ def test_offsets_point_into_the_document_text(sample_kg):
 # 0.763 / 0.814; they raised relation recall on real articles (../shared/dev) 0.311 -> 0.340.
 # The learned relation classifier (session 14: relation recall on held-out annotated raw
 # news 0.188 -> 0.341 at the rules' precision, on ../shared/dev 0.440 -> 0.469) adds one
-# edge to the sample (百度智能云 develops ERNIE Speed): relations 0.634 / 0.886.
+# edge to the sample (百度智能云 develops ERNIE Speed): relations 0.634 / 0.886. The 839
+# names verified in session 15 add one more, true but not in the gold (火山引擎 develops
+# 豆包通用模型 Pro, which the article names right after 火山引擎 launched the family): 0.628.
 # The floors sit a few points under, so a regression fails and noise does not.
-SAMPLE_FLOORS = {"entities": (0.82, 0.80), "relations": (0.63, 0.82), "events": (0.88, 0.85)}
+SAMPLE_FLOORS = {"entities": (0.82, 0.80), "relations": (0.62, 0.82), "events": (0.88, 0.85)}
 HELDOUT_FLOORS = {"entities": (0.79, 0.81), "relations": (0.73, 0.77), "events": (0.75, 0.83)}
 
 

@@ -14,12 +14,14 @@ across the corpus,
 * it is name-shaped: 2–20 characters, not only digits, Latin, or punctuation at its edges, no
   stoplist word, and not already in the gazetteer.
 
-Stage 1 (slow: the model over 22 M characters) writes the proposal counts to ``--counts``; stage
-2 (seconds) filters them, so thresholds can be tuned without rereading. Writes JSONL gazetteer
+Stage 1 counts the proposals of ``ner_corpus_spans.py``'s file (``--ner-spans``: the model over
+22 M characters, read once for every mining script) into ``--counts``; stage 2 (seconds)
+filters them, so thresholds can be tuned without rereading. Writes JSONL gazetteer
 rows (``kind: mined``, with the counts), one file per type — names and counts only, never
 corpus text.
 
-usage: python scripts/mine_model_names.py RAW_DIR OUT_DIR --counts counts.json [--jobs 2]
+usage: python scripts/mine_model_names.py RAW_DIR OUT_DIR --counts counts.json
+       --ner-spans output/ner_spans.jsonl
 (OUT_DIR outside data/gazetteers: the shipped gazetteer would load what it writes)
 """
 
@@ -31,10 +33,10 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import ahocorasick
+from ner_corpus_spans import read_spans
 from raw_sample import article_texts
 
 LABELS = ("ORG", "PRODUCT")
@@ -45,40 +47,19 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 SHAPE = re.compile(r"^(?:[\d\W_]+|[A-Za-z]{1,2}|[\d.]+[A-Za-z]?)$")
 
 
-def _propose(args: tuple[Path, int, int]) -> dict[str, dict[str, object]]:
-    """Proposal counts of one shard: {surface: {"labels": {label: n}, "docs": n}}."""
-    raw, shard, shards = args
-    from hunyuan_kg.pipeline.ner import load_ner_model
-
-    nlp = load_ner_model("hunyuan_kg")
+def propose(raw: Path, spans_path: Path) -> dict[str, dict[str, object]]:
+    """Stage 1: the model's proposals over the whole corpus, from the file of
+    ``ner_corpus_spans.py``: {surface: {"labels": {label: n}, "docs": n}}."""
+    spans = read_spans(spans_path)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     docs: Counter[str] = Counter()
     for i, text in enumerate(article_texts(raw)):
-        if i % shards != shard:
-            continue
-        paras = [p for p in text.split("\n") if p.strip()]
         seen: set[str] = set()
-        for doc in nlp.pipe(paras, batch_size=64):
-            for ent in doc.ents:
-                labels[ent.text][ent.label_] += 1
-                seen.add(ent.text)
+        for start, end, label in spans.get(i, []):
+            labels[text[start:end]][label] += 1
+            seen.add(text[start:end])
         docs.update(seen)
-        if i % 500 == shard:
-            print(f"shard {shard}: article {i}", file=sys.stderr, flush=True)
     return {s: {"labels": dict(c), "docs": docs[s]} for s, c in labels.items()}
-
-
-def propose(raw: Path, jobs: int) -> dict[str, dict[str, object]]:
-    """Stage 1: the model's proposals over the whole corpus, merged over ``jobs`` shards."""
-    merged: dict[str, dict[str, object]] = {}
-    with ProcessPoolExecutor(jobs) as pool:
-        for part in pool.map(_propose, [(raw, k, jobs) for k in range(jobs)]):
-            for surface, row in part.items():
-                into = merged.setdefault(surface, {"labels": {}, "docs": 0})
-                for label, n in row["labels"].items():  # type: ignore[attr-defined]
-                    into["labels"][label] = into["labels"].get(label, 0) + n  # type: ignore[index]
-                into["docs"] += row["docs"]  # type: ignore[operator]
-    return merged
 
 
 def occurrences(raw: Path, surfaces: list[str]) -> Counter[str]:
@@ -158,7 +139,7 @@ def main() -> None:
     ap.add_argument("raw", type=Path)
     ap.add_argument("out", type=Path, help="folder for mined_model_orgs/products.jsonl")
     ap.add_argument("--counts", type=Path, required=True, help="stage-1 cache (JSON)")
-    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--ner-spans", type=Path, help="ner_corpus_spans.py output (stage 1)")
     ap.add_argument("--min-docs", type=int, default=3)
     ap.add_argument("--min-count", type=int, default=4)
     ap.add_argument("--min-share", type=float, default=0.8)
@@ -167,7 +148,9 @@ def main() -> None:
     if args.counts.exists():
         counts = json.loads(args.counts.read_text(encoding="utf-8"))
     else:
-        counts = propose(args.raw, args.jobs)
+        if args.ner_spans is None:
+            ap.error("stage 1 needs --ner-spans (run scripts/ner_corpus_spans.py first)")
+        counts = propose(args.raw, args.ner_spans)
         args.counts.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
     rows = select(counts, args.raw, args)
     for label, name in (("ORG", "orgs"), ("PRODUCT", "products")):

@@ -5,9 +5,9 @@ one (``training/name_verdicts.tsv``: name, verdict ORG / PRODUCT / PERSON / NO, 
 0/1, sources, articles) and this script writes the accepted ones to
 ``data/gazetteers/verified_{orgs,products,people}.jsonl`` (``kind: verified``, with the
 number of raw articles they occur in). A name is left out when the shipped hand-written
-gazetteer already knows it or stops it, or when it is a known name plus 公司/集团 (AMD 公司 is AMD);
-names that fold to the same key (Redmi, REDMI) become one entry, the most frequent form
-first.
+gazetteer already knows it or stops it, when it is a known name plus 公司/集团 (AMD 公司 is AMD),
+or when it is a product written after its known maker (百度文心一言 is 文心一言); names that
+fold to the same key (Redmi, REDMI) become one entry, the most frequent form first.
 
 usage: python scripts/verified_names.py ../name_verdicts.tsv ../../data/gazetteers
 """
@@ -20,10 +20,24 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 FILES = {"ORG": "verified_orgs.jsonl", "PRODUCT": "verified_products.jsonl"}
 FILES["PERSON"] = "verified_people.jsonl"
 SUFFIX = re.compile(r"\s*(?:公司|集团)$")
+
+
+def made_by_known(gaz: Any, name: str, accepted: set[str]) -> bool:
+    """Whether ``name`` is a known organisation's name before a known product's
+    (百度文心一言, 谷歌 Chrome): the resolver reads that as the product itself."""
+    from hunyuan_kg.normalize import name_key
+
+    for m in gaz.find(name):
+        rest = name[m.end :].strip()
+        known = rest and (gaz.lookup(rest) is not None or name_key(rest) in accepted)
+        if m.start == 0 and m.entry.type == "ORG" and known:
+            return True
+    return False
 
 
 def main() -> None:
@@ -56,6 +70,8 @@ def main() -> None:
             continue
         stem = SUFFIX.sub("", name)
         if stem != name and (gaz.lookup(stem) is not None or name_key(stem) in accepted):
+            continue
+        if r["verdict"] == "PRODUCT" and made_by_known(gaz, name, accepted):
             continue
         if key in entries:
             entry = entries[key]
