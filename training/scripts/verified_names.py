@@ -5,7 +5,8 @@ one (``training/name_verdicts.tsv``: name, verdict ORG / PRODUCT / PERSON / NO, 
 0/1, sources, articles) and this script writes the accepted ones to
 ``data/gazetteers/verified_{orgs,products,people}.jsonl`` (``kind: verified``, with the
 number of raw articles they occur in). A name is left out when the shipped hand-written
-gazetteer already knows it or stops it, when it is a known name plus 公司/集团 (AMD 公司 is AMD),
+gazetteer already knows it or stops it, when it is a known name plus a suffix the resolver
+strips (AMD 公司 is AMD, 小红书 App is 小红书),
 or when it is a product written after its known maker (百度文心一言 is 文心一言); names that
 fold to the same key (Redmi, REDMI) become one entry, the most frequent form first.
 
@@ -18,13 +19,38 @@ import argparse
 import csv
 import hashlib
 import json
-import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 FILES = {"ORG": "verified_orgs.jsonl", "PRODUCT": "verified_products.jsonl"}
 FILES["PERSON"] = "verified_people.jsonl"
-SUFFIX = re.compile(r"\s*(?:公司|集团)$")
+
+
+def without_suffixes(name: str, suffixes: Sequence[str], after_chinese: Sequence[str] = ()) -> str:
+    """``name`` without the suffixes the resolver strips for its type (公司, 集团, App …:
+    ``data/resolve/rules.yml``), longest first, repeatedly; those of ``after_chinese`` only
+    after a Chinese character (鸿蒙 OS, not macOS).
+
+    >>> without_suffixes("星河科技有限公司", ["有限公司", "公司"])
+    '星河科技'
+    >>> without_suffixes("星河 App", ["App"]), without_suffixes("公司", ["公司"])
+    ('星河', '公司')
+    >>> without_suffixes("星河 OS", [], ["OS"]), without_suffixes("macOS", [], ["OS"])
+    ('星河', 'macOS')
+    """
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in sorted([*suffixes, *after_chinese], key=len, reverse=True):
+            stem = name[: -len(suffix)].rstrip()
+            if not name.endswith(suffix) or not stem:
+                continue
+            if suffix in after_chinese and not "\u4e00" <= stem[-1] <= "\u9fff":
+                continue
+            name, stripped = stem, True
+            break
+    return name
 
 
 def made_by_known(gaz: Any, name: str, accepted: set[str]) -> bool:
@@ -48,7 +74,7 @@ def main() -> None:
 
     from hunyuan_kg.gazetteer import Gazetteer, _entry
     from hunyuan_kg.normalize import name_key
-    from hunyuan_kg.resources import read_jsonl
+    from hunyuan_kg.resources import data_path, read_jsonl, read_yaml
 
     # the hand-written entries only: the files this script writes are replaced
     hand = [
@@ -58,6 +84,8 @@ def main() -> None:
         for row in read_jsonl(path)
     ]
     gaz = Gazetteer(hand)
+    rules = read_yaml(data_path("resolve", "rules.yml"))
+    suffixes, after_chinese = rules["suffixes"], rules["suffixes_after_chinese"]
     stop = Gazetteer.default().is_stopword
     with args.verdicts.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["verdict"] in FILES]
@@ -68,7 +96,9 @@ def main() -> None:
         name, key = r["name"].strip(), name_key(r["name"])
         if gaz.lookup(name) is not None or stop(name):
             continue
-        stem = SUFFIX.sub("", name)
+        stem = without_suffixes(
+            name, suffixes.get(r["verdict"], []), after_chinese.get(r["verdict"], [])
+        )
         if stem != name and (gaz.lookup(stem) is not None or name_key(stem) in accepted):
             continue
         if r["verdict"] == "PRODUCT" and made_by_known(gaz, name, accepted):
