@@ -286,7 +286,7 @@ class EntityRuler:
         chosen += self._repeats(text, chosen, taken)
         # a name declared after a sure one takes its type before the model's guess does
         # (…科技有限公司（下称：某某）: 某某 is no person)
-        declared = self._take_declared(_declared_cands(text, chosen), chosen, taken)
+        declared = self._take_declared(text, _declared_cands(text, chosen), chosen, taken)
         chosen += self._repeats(text, declared, taken)
         sure = len(chosen)  # names after these may declare names of their own, below
         known = {text[c.start : c.end] for c in chosen}
@@ -295,7 +295,7 @@ class EntityRuler:
         chosen += self._repeats(text, added, taken)
         listed = self._take(self._list_cands(text, chosen), chosen, taken)
         chosen += self._repeats(text, listed, taken)
-        declared = self._take_declared(_declared_cands(text, chosen[sure:]), chosen, taken)
+        declared = self._take_declared(text, _declared_cands(text, chosen[sure:]), chosen, taken)
         chosen += self._repeats(text, declared, taken)
         split_at(doc, (x for c in chosen for x in (c.start, c.end)))
         spans: list[Span] = []
@@ -319,16 +319,21 @@ class EntityRuler:
 
     @classmethod
     def _take_declared(
-        cls, cands: list[_Cand], chosen: list[_Cand], taken: bytearray
+        cls, text: str, cands: list[_Cand], chosen: list[_Cand], taken: bytearray
     ) -> list[_Cand]:
         """Add the declared names: a declaration says where a name ends, so the one
-        shorter name found inside a declared name gives way to it (小米 in …有限公司（下称：
-        小米私募）); two inside are two names (（又名 APT29 或 Cozy Bear）)."""
+        shorter name found inside a declared name gives way to it, there and wherever
+        else the document writes the declared name (小米 in …有限公司（下称：小米私募）
+        and in 成立小米私募); two inside are two names (（又名 APT29 或 Cozy Bear）)."""
         for d in cands:
-            inside = [c for c in chosen if d.start <= c.start and c.end <= d.end]
-            if len(inside) == 1 and inside[0].end - inside[0].start < d.end - d.start:
-                chosen.remove(inside[0])
-                taken[inside[0].start : inside[0].end] = bytes(inside[0].end - inside[0].start)
+            name = text[d.start : d.end]
+            at = text.find(name)
+            while at != -1:
+                inside = [c for c in chosen if at <= c.start and c.end <= at + len(name)]
+                if len(inside) == 1 and inside[0].end - inside[0].start < len(name):
+                    chosen.remove(inside[0])
+                    taken[inside[0].start : inside[0].end] = bytes(inside[0].end - inside[0].start)
+                at = text.find(name, at + len(name))
         return cls._take(cands, chosen, taken)
 
     @staticmethod
