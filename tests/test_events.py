@@ -639,6 +639,20 @@ def test_the_source_of_a_report_is_no_participant(nlp):
     assert "星河日报" not in {p for _, _, _, ps in events(doc) for p, _ in ps}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远帆数据显示，星河私募成立于 2021 年 5 月。",
+        "北辰日报报道，星河私募成立于 2021 年 5 月。",
+        "据北辰日报报道，星河私募成立于 2021 年 5 月。",
+    ],
+)
+def test_a_source_named_before_a_founding_is_not_what_was_founded(nlp, text):
+    names = {"远帆数据": "ORG", "北辰日报": "ORG", "星河私募": "ORG"}
+    doc = doc_with_ents(nlp, text, {k: v for k, v in names.items() if k in text})
+    assert events(doc) == [("found", "happened", "2021-05", [("星河私募", "theme")])]
+
+
 def test_a_company_that_plans_a_listing_lists_itself_not_a_partner_named_before(nlp):
     doc = doc_with_ents(
         nlp,

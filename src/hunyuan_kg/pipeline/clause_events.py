@@ -204,7 +204,8 @@ class ClauseEvents:
             (
                 e
                 for e in ents
-                if e.label_ in _ACTORS and not modifier_only(self.lex, text, e.start_char)
+                if e.label_ in _ACTORS
+                and not modifier_only(self.lex, text, e.start_char, e.end_char)
             ),
             None,
         )

@@ -98,6 +98,7 @@ class _Lexicon:
     attributive_after: tuple[str, ...]
     stative: frozenset[str]
     skip_after: tuple[str, ...]
+    source_after: re.Pattern[str]
     vague_at_dct: frozenset[str]
     headline_date_text: str
     own_time: re.Pattern[str]
@@ -218,10 +219,13 @@ def as_of(lex: _Lexicon, text: str, date: Span) -> bool:
     return before.endswith(lex.as_of)
 
 
-def modifier_only(lex: _Lexicon, text: str, start: int) -> bool:
-    """Whether a name at ``start`` follows a word that makes it a modifier, a channel or a
-    source rather than an argument (基于…, 通过…, 据…报道)."""
-    return text[max(0, start - 3) : start].rstrip().endswith(lex.skip_after)
+def modifier_only(lex: _Lexicon, text: str, start: int, end: int) -> bool:
+    """Whether a name at ``start:end`` follows a word that makes it a modifier, a channel or
+    a source rather than an argument (基于…, 通过…, 据…报道), or is a source by what follows
+    it (天眼查显示，…; 某协会的数据显示，…)."""
+    return text[max(0, start - 3) : start].rstrip().endswith(lex.skip_after) or bool(
+        lex.source_after.match(text, end)
+    )
 
 
 @cache
@@ -262,6 +266,7 @@ def lexicon() -> _Lexicon:
         since_event=re.compile(raw["since_event"]),
         stative=frozenset(raw["stative_triggers"]),
         skip_after=tuple(raw["skip_after"]),
+        source_after=re.compile(raw["source_after"]),
         vague_at_dct=frozenset(raw["vague_at_dct"]),
         headline_date_text=str(raw["headline_date_text"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
@@ -401,7 +406,7 @@ class EventExtractor:
         return entry.kind if entry is not None else None
 
     def _skipped(self, text: str, ent: Span) -> bool:
-        return modifier_only(self.lex, text, ent.start_char)
+        return modifier_only(self.lex, text, ent.start_char, ent.end_char)
 
     def _event(
         self,
@@ -576,9 +581,11 @@ class EventExtractor:
         the earlier clauses' theme in a coordinated clause, the organisation just named
         (join/depart)."""
         labels = spec["theme"]
-        earlier = [e for e in sent.ents if e.end_char <= c_left and e is not agent]
+        # never a modifier or a source (据彭博社报道, 天眼查显示)
+        usable = sent.usable if sent.usable is not None else sent.ents
+        earlier = [e for e in usable if e.end_char <= c_left and e is not agent]
         if spec.get("subject_theme"):
-            first = next((e for e in sent.ents if e.label_ in labels and e is not agent), None)
+            first = next((e for e in usable if e.label_ in labels and e is not agent), None)
             if first is not None and first.end_char <= c_left:
                 return first
         lister = agent is not None and agent.label_ in spec.get("agent_is_theme", ())
