@@ -91,6 +91,8 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "2021 年，星河科技员工 15000 人。",  # a statistic
         "2023 年，星河科技全年营收增长超 35%。",  # a figure reached, with an event verb
         "去年 6 月，云帆的月活跃用户已达 800 万。",  # a figure reached
+        "2024 年，星河科技的市场占比上升至 38%。",  # a figure reached
+        "星河科技 2022 年的收入不到 500 万美元。",  # a figure
         "截至 2023 年 6 月，星河科技完成了云帆的量产。",  # 截至: a state as of that day
         "2021 年，星河科技是否还有当年的勇气？",  # a question
         "星河科技今天，",  # a name and a date, nothing said of it
