@@ -176,3 +176,16 @@ def test_a_sentence_s_opening_date_dates_its_later_clauses(nlp):
 def test_the_source_of_a_report_is_not_the_subject_a_clause_continues(nlp):
     doc = doc_with_ents(nlp, "据北辰资本消息，2023 年 5 月开始调研芯片业务。", ENTS, dct=DCT)
     assert all(p.text != "北辰资本" for e in doc._.events for p, _ in e.participants)
+
+
+def test_a_name_in_a_frame_of_place_is_not_the_subject_a_clause_continues(nlp):
+    doc = doc_with_ents(
+        nlp,
+        "在 2024 年北辰资本年会上，星河科技 CEO 林远回顾了历程，并宣布了新的芯片计划。",
+        ENTS,
+        dct=DCT,
+    )
+    agents = {
+        e.title: [p.text for p, role in e.participants if role == "agent"] for e in doc._.events
+    }
+    assert agents.get("星河科技宣布了新的芯片计划") == ["星河科技"], agents

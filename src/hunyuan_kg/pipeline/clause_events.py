@@ -200,12 +200,20 @@ class ClauseEvents:
         s_start, s_end = span
         out = []
         inherited: Span | None = None
-        subject = next(  # not a source or a channel (据彭博社消息，… / 通过星河云，…)
+        frames = [
+            (lo, hi)
+            for lo, hi in self._clauses(text, s_start, s_end)
+            if text[lo:hi].lstrip().startswith("在")
+            and text[lo:hi].rstrip().endswith(self.clex.adverbial_end)
+        ]
+        subject = next(  # not a source or a channel (据彭博社消息，… / 通过星河云，…) nor
+            # a name in a frame of place or time (在 2024 年星河大会上，…)
             (
                 e
                 for e in ents
                 if e.label_ in _ACTORS
                 and not modifier_only(self.lex, text, e.start_char, e.end_char)
+                and not any(lo <= e.start_char < hi for lo, hi in frames)
             ),
             None,
         )
