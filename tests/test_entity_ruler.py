@@ -710,3 +710,17 @@ def test_declared_names_are_one_entity_in_the_graph(nlp, tmp_path):
     kg = hunyuan_kg.build([article], nlp=nlp)
     people = [d for _, d in kg.graph.nodes(data=True) if d.get("type") == "PERSON"]
     assert [sorted(p["aliases"]) for p in people] == [["吴军", "老吴"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("数据随后出现在一个黑客论坛上。", None),  # a kind of website
+        ("公司昨天下午召开了新闻发布会。", None),  # a kind of meeting
+        ("星河科技在杭州举办云帆大会。", "云帆大会"),  # a name before the head
+        ("2024 北辰开发者大会在深圳开幕。", "2024 北辰开发者大会"),
+    ],
+)
+def test_a_common_word_before_a_conference_head_names_no_event(nlp, text, event):
+    found = [e.text for e in nlp(text).ents if e.label_ == "EVENT"]
+    assert found == ([event] if event else []), found

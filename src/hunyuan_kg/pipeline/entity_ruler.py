@@ -74,6 +74,7 @@ def _placeholders() -> dict[str, str]:
         "{SURNAME}": f"(?:{surname})",
         "{FOLLOW}": f"(?:{alternation(names['follow'])}|$)",
         "{NAMECHAR}": f"(?:(?!{alternation(breaks)})[\\u4e00-\\u9fff])",
+        "{EVENT_HEAD}": f"(?:{alternation(raw['event_heads'])})",
     }
 
 
@@ -208,6 +209,7 @@ def _rules() -> dict[str, Any]:
         "model_kinds": frozenset(raw["org_model_kinds"]),
         "bare_code": re.compile(raw["bare_model_code"]["code"]),
         "code_may_follow": frozenset(raw["bare_model_code"]["may_follow"]),
+        "event_heads": tuple(sorted(raw["event_heads"], key=len, reverse=True)),
         "statistical_org_heads": tuple(raw["statistical_org"]["heads"]),
         "word_start_head": re.compile(
             f"(?:{alternation(raw['statistical_org']['word_start_heads'])}){raw['org_head_follow']}"
@@ -634,11 +636,18 @@ class EntityRuler:
                     start = self._strip_start(text, start, end)
                     if end - start < 4:
                         continue
+                if label == "EVENT" and self._generic_event(text[start:end]):
+                    continue
                 if label == "PRODUCT" and self._code_of_unknown_name(text, start, end):
                     continue
                 if (c := self._trimmed(text, start, end, label, 0 if strong else 1)) is not None:
                     out.append(c)
         return out
+
+    def _generic_event(self, name: str) -> bool:
+        """A common word before a conference head names no event (黑客论坛, 新闻发布会)."""
+        head = next((h for h in self.rules["event_heads"] if name.endswith(h)), "")
+        return bool(head) and self._common_word(name[: -len(head)])
 
     def _common_word(self, name: str) -> bool:
         """A common word the gazetteer does not know as a name (系统“崩溃”, 模型“创造”)."""
