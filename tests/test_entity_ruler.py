@@ -719,8 +719,14 @@ def test_declared_names_are_one_entity_in_the_graph(nlp, tmp_path):
         ("公司昨天下午召开了新闻发布会。", None),  # a kind of meeting
         ("星河科技在杭州举办云帆大会。", "云帆大会"),  # a name before the head
         ("2024 北辰开发者大会在深圳开幕。", "2024 北辰开发者大会"),
+        # a long name is read whole, not cut at the left
+        (
+            "嘉宾出席了第二届星河人工智能产业创新发展大会。",
+            "第二届星河人工智能产业创新发展大会",
+        ),
+        ("远帆科技作为北辰数字经济大会的会员单位发言。", "北辰数字经济大会"),  # 作为 is no name
     ],
 )
-def test_a_common_word_before_a_conference_head_names_no_event(nlp, text, event):
+def test_conference_names_read_whole_and_not_from_common_words(nlp, text, event):
     found = [e.text for e in nlp(text).ents if e.label_ == "EVENT"]
     assert found == ([event] if event else []), found
