@@ -19,51 +19,10 @@ import argparse
 import csv
 import hashlib
 import json
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 FILES = {"ORG": "verified_orgs.jsonl", "PRODUCT": "verified_products.jsonl"}
 FILES["PERSON"] = "verified_people.jsonl"
-
-
-def without_suffixes(name: str, suffixes: Sequence[str], after_chinese: Sequence[str] = ()) -> str:
-    """``name`` without the suffixes the resolver strips for its type (公司, 集团, App …:
-    ``data/resolve/rules.yml``), longest first, repeatedly; those of ``after_chinese`` only
-    after a Chinese character (鸿蒙 OS, not macOS).
-
-    >>> without_suffixes("星河科技有限公司", ["有限公司", "公司"])
-    '星河科技'
-    >>> without_suffixes("星河 App", ["App"]), without_suffixes("公司", ["公司"])
-    ('星河', '公司')
-    >>> without_suffixes("星河 OS", [], ["OS"]), without_suffixes("macOS", [], ["OS"])
-    ('星河', 'macOS')
-    """
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix in sorted([*suffixes, *after_chinese], key=len, reverse=True):
-            stem = name[: -len(suffix)].rstrip()
-            if not name.endswith(suffix) or not stem:
-                continue
-            if suffix in after_chinese and not "\u4e00" <= stem[-1] <= "\u9fff":
-                continue
-            name, stripped = stem, True
-            break
-    return name
-
-
-def made_by_known(gaz: Any, name: str, accepted: set[str]) -> bool:
-    """Whether ``name`` is a known organisation's name before a known product's
-    (百度文心一言, 谷歌 Chrome): the resolver reads that as the product itself."""
-    from hunyuan_kg.normalize import name_key
-
-    for m in gaz.find(name):
-        rest = name[m.end :].strip()
-        known = rest and (gaz.lookup(rest) is not None or name_key(rest) in accepted)
-        if m.start == 0 and m.entry.type == "ORG" and known:
-            return True
-    return False
 
 
 def main() -> None:
@@ -74,7 +33,8 @@ def main() -> None:
 
     from hunyuan_kg.gazetteer import Gazetteer, _entry
     from hunyuan_kg.normalize import name_key
-    from hunyuan_kg.resources import data_path, read_jsonl, read_yaml
+    from hunyuan_kg.resolve.names import NameResolver
+    from hunyuan_kg.resources import read_jsonl
 
     # the hand-written entries only: the files this script writes are replaced
     hand = [
@@ -84,8 +44,7 @@ def main() -> None:
         for row in read_jsonl(path)
     ]
     gaz = Gazetteer(hand)
-    rules = read_yaml(data_path("resolve", "rules.yml"))
-    suffixes, after_chinese = rules["suffixes"], rules["suffixes_after_chinese"]
+    resolver = NameResolver(gaz)
     stop = Gazetteer.default().is_stopword
     with args.verdicts.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["verdict"] in FILES]
@@ -96,12 +55,11 @@ def main() -> None:
         name, key = r["name"].strip(), name_key(r["name"])
         if gaz.lookup(name) is not None or stop(name):
             continue
-        stem = without_suffixes(
-            name, suffixes.get(r["verdict"], []), after_chinese.get(r["verdict"], [])
-        )
-        if stem != name and (gaz.lookup(stem) is not None or name_key(stem) in accepted):
-            continue
-        if r["verdict"] == "PRODUCT" and made_by_known(gaz, name, accepted):
+        # a name the resolver reads as a known one (AMD 公司, 小红书 App, 百度文心一言)
+        if any(
+            gaz.lookup(k) is not None or k in accepted
+            for k in resolver.reductions(name, r["verdict"])
+        ):
             continue
         if key in entries:
             entry = entries[key]

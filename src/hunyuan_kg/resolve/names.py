@@ -165,6 +165,18 @@ class NameResolver:
                     out.append(cur[hits[0].end :].strip())
         return [k for k in dict.fromkeys(out) if k]
 
+    def reductions(self, name: str, label: str) -> list[str]:
+        """The keys other than its own that ``name`` is looked up as: without the suffixes
+        the rules strip (公司, App, OS after Chinese …), a registered form's place, a maker's
+        name in front of a product.
+
+        >>> NameResolver().reductions("星河科技有限公司", "ORG")
+        ['星河科技']
+        >>> NameResolver().reductions("百度星河 App", "PRODUCT")
+        ['百度星河', '星河app', '星河']
+        """
+        return self._strip(name_key(name), label)[1:]
+
     def _without_maker(self, form: str) -> str | None:
         """A product's name without its maker's name in front (高通骁龙 8155 → 骁龙 8155,
         腾讯混元 2.0 → 混元 2.0, 英伟达MX 450 → MX 450), when what follows the maker is a
