@@ -50,6 +50,29 @@ def excluded(folders: list[Path]) -> set[str]:
     return banned
 
 
+def sampler_parser(doc: str, *, sentences: int, seed: int) -> argparse.ArgumentParser:
+    """The command line both annotation samplers share: RAW.jsonl ..., ``--out``,
+    ``--sentences``, ``--batches``, ``--seed``, ``--exclude``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("raw", nargs="+", type=Path)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--sentences", type=int, default=sentences)
+    ap.add_argument("--batches", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=seed)
+    ap.add_argument("--exclude", type=Path, action="append", default=[])
+    return ap
+
+
+def sampler_input(
+    args: argparse.Namespace, prefix: str
+) -> tuple[set[str], list[dict], tuple[int, list[dict]]]:
+    """What a sampler reads: the excluded 10-character runs, the raw rows, and the batches
+    an earlier run wrote under ``prefix``."""
+    banned = excluded(args.exclude)
+    rows = [json.loads(line) for path in args.raw for line in path.open(encoding="utf-8")]
+    return banned, rows, earlier(args.out, prefix)
+
+
 def earlier(out: Path, prefix: str) -> tuple[int, list[dict]]:
     """How many ``OUT/PREFIX_NN.jsonl`` batches an earlier run wrote, and their rows."""
     old = sorted(out.glob(f"{prefix}_*.jsonl"))
@@ -80,17 +103,8 @@ def sentences(text: str) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("raw", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--sentences", type=int, default=2000)
-    ap.add_argument("--batches", type=int, default=8)
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--exclude", type=Path, action="append", default=[])
-    args = ap.parse_args()
-    banned = excluded(args.exclude)
-    rows = [json.loads(line) for path in args.raw for line in path.open(encoding="utf-8")]
-    done = earlier(args.out, "batch")
+    args = sampler_parser(__doc__ or "", sentences=2000, seed=13).parse_args()
+    banned, rows, done = sampler_input(args, "batch")
     rng = random.Random(args.seed)
     rng.shuffle(rows)
     namey: list[str] = []

@@ -19,13 +19,10 @@ old ones. The raw corpus is training-only: batches and answers stay under the ig
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
-from pathlib import Path
 
-from sample_annotation import earlier, excluded, shingles, write_batches
+from sample_annotation import sampler_input, sampler_parser, shingles, write_batches
 
 import hunyuan_kg
 from hunyuan_kg.pipeline.relation_model import LABELS
@@ -34,19 +31,11 @@ PER_ARTICLE = 3
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("raw", nargs="+", type=Path)
-    ap.add_argument("--out", type=Path, required=True)
+    ap = sampler_parser(__doc__ or "", sentences=3200, seed=21)
     ap.add_argument("--articles", type=int, default=1000)
-    ap.add_argument("--sentences", type=int, default=3200)
-    ap.add_argument("--batches", type=int, default=8)
-    ap.add_argument("--seed", type=int, default=21)
-    ap.add_argument("--exclude", type=Path, action="append", default=[])
     ap.add_argument("--cue", type=re.compile, default=re.compile(""))
     args = ap.parse_args()
-    banned = excluded(args.exclude)
-    rows = [json.loads(line) for path in args.raw for line in path.open(encoding="utf-8")]
-    done = earlier(args.out, "rbatch")
+    banned, rows, done = sampler_input(args, "rbatch")
     seen = {row["text"] for row in done[1]}
     rng = random.Random(args.seed)
     rows = rng.sample(rows, min(args.articles, len(rows)))

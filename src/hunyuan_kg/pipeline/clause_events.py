@@ -200,9 +200,10 @@ class ClauseEvents:
         s_start, s_end = span
         out = []
         inherited: Span | None = None
+        clauses = self._clauses(text, s_start, s_end)
         frames = [
             (lo, hi)
-            for lo, hi in self._clauses(text, s_start, s_end)
+            for lo, hi in clauses
             if text[lo:hi].lstrip().startswith("在")
             and text[lo:hi].rstrip().endswith(self.clex.adverbial_end)
         ]
@@ -220,7 +221,7 @@ class ClauseEvents:
         # a bracketed aside (the events lexicon's) with no date of its own says nothing that
         # happened (a dated one may: （2022 年被某公司收购）)
         asides = [m.span() for m in self.lex.aside_rx.finditer(text, s_start, s_end)]
-        for lo, hi in self._clauses(text, s_start, s_end):
+        for lo, hi in clauses:
             own = [
                 d
                 for d in dates
