@@ -556,3 +556,21 @@ def test_titles_mined_from_news_give_roles(nlp, title):
         nlp, f"星河科技{title}林远表示，明年会更好。", {"星河科技": "ORG", "林远": "PERSON"}
     )
     assert ("role", "林远", "星河科技", title) in rels(doc)
+
+
+def _marked(nlp, text, spans):
+    """A doc with entities at the given (start, text, label, kb_id) positions."""
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(s, s + len(t), label, kb_id=k) for s, t, label, k in spans]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_a_parent_written_only_inside_its_arm_is_no_entity_of_its_own(nlp):
+    # gold convention: 百度 inside 百度资本 is not a mention of 百度
+    alone = _marked(nlp, "百度资本参与了本轮融资。", [(0, "百度资本", "ORG", "")])
+    assert not [r for r in rels(alone) if r[0] == "part_of"]
+    text = "百度也是股东。百度资本参与了本轮融资。"
+    both = _marked(nlp, text, [(0, "百度", "ORG", "baidu"), (7, "百度资本", "ORG", "")])
+    assert ("part_of", "百度资本", "百度", "") in rels(both)

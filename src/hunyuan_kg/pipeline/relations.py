@@ -501,6 +501,8 @@ class RelationExtractor:
             if ent.label not in ("ORG", "PRODUCT"):
                 continue
             named = self._named_parent(ent)
+            if named is not None and ent.label == "ORG" and named[0].id not in doc_ids:
+                named = None  # 联想 only inside 联想创投 is no entity of its own
             p_ref = (
                 EntityRef(named[1], "ORG", named[0].id, ent.start, ent.start)
                 if named is not None
