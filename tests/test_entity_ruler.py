@@ -149,6 +149,8 @@ def test_what_follows_a_company_name_is_no_compound_when_it_is_a_number_or_a_lon
         # two known investors make the unknown items of their list investors too
         ("本轮投资方包括红杉中国、北辰资本、远帆创投和IDG资本。", ["北辰资本", "远帆创投"]),
         ("腾讯、星垂科技、京东和百度都在布局。", ["星垂科技"]),
+        # two of five known are enough (包含 opens the list like 包括)
+        ("他投资的项目包含云舟出行、京东、远帆汇、百度、北辰喵喵等。", ["云舟出行", "远帆汇"]),
     ],
 )
 def test_unknown_items_of_a_list_of_known_organisations_are_organisations(nlp, text, names):
