@@ -94,6 +94,8 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "2024 年，星河科技的市场占比上升至 38%。",  # a figure reached
         "星河科技 2022 年的收入不到 500 万美元。",  # a figure
         "截至 2023 年 6 月，星河科技完成了云帆的量产。",  # 截至: a state as of that day
+        "自 2019 年以来，星河科技一直在开发芯片。",  # a stretch of time since then
+        "星河科技须在 2025 年 3 月之前完成云帆的整改。",  # a deadline
         "2021 年，星河科技是否还有当年的勇气？",  # a question
         "星河科技今天，",  # a name and a date, nothing said of it
         "2023 年，星河科技好似不争不抢。",  # an appearance, not a happening

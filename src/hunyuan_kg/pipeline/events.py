@@ -103,6 +103,7 @@ class _Lexicon:
     headline_date_text: str
     own_time: re.Pattern[str]
     as_of: tuple[str, ...]
+    bound_after: tuple[str, ...]
     object_events: frozenset[str]
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
@@ -213,10 +214,11 @@ def triggers_in(
 
 
 def as_of(lex: _Lexicon, text: str, date: Span) -> bool:
-    """Whether ``date`` ends a reporting period (截至 2024 年 3 月 31 日): the state of
-    things on that day, not the day anything happened."""
+    """Whether ``date`` ends a reporting period (截至 2024 年 3 月 31 日) or bounds a stretch
+    of time (去年之前, 2019 年以来): the state of things then, not the day anything happened."""
     before = text[max(0, date.start_char - 6) : date.start_char].rstrip()
-    return before.endswith(lex.as_of)
+    after = text[date.end_char : date.end_char + 3].lstrip()
+    return before.endswith(lex.as_of) or after.startswith(lex.bound_after)
 
 
 def modifier_only(lex: _Lexicon, text: str, start: int, end: int) -> bool:
@@ -271,6 +273,7 @@ def lexicon() -> _Lexicon:
         headline_date_text=str(raw["headline_date_text"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
         as_of=tuple(raw["as_of"]),
+        bound_after=tuple(raw["bound_after"]),
         object_events=frozenset(raw["object_events"]),
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
