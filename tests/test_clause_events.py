@@ -95,7 +95,7 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
         "星河科技 2022 年的收入不到 500 万美元。",  # a figure
         "截至 2023 年 6 月，星河科技完成了云帆的量产。",  # 截至: a state as of that day
         "自 2019 年以来，星河科技一直在开发芯片。",  # a stretch of time since then
-        "星河科技须在 2025 年 3 月之前完成云帆的整改。",  # a deadline
+        "星河科技在 2023 年 3 月之前一直在开发芯片。",  # a stretch of time before then
         "2021 年，星河科技是否还有当年的勇气？",  # a question
         "星河科技今天，",  # a name and a date, nothing said of it
         "2023 年，星河科技好似不争不抢。",  # an appearance, not a happening
@@ -118,6 +118,12 @@ def test_a_dated_clause_with_an_actor_and_an_event_verb_is_an_event(nlp, text, e
 def test_clauses_that_are_not_happenings_give_no_event(nlp, text):
     doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
     assert clause_events(doc) == []
+
+
+def test_a_deadline_after_the_article_date_dates_the_event(nlp):
+    # 之前 after a date the article has not reached yet: a deadline, not a stretch of time
+    doc = doc_with_ents(nlp, "星河科技须在 2025 年 3 月之前完成云帆的整改。", ENTS, dct=DCT)
+    assert [d for _, _, d, _ in clause_events(doc)] == ["2025-03"]
 
 
 def test_a_partnership_without_a_named_partner_keeps_the_clause_as_its_title(nlp):

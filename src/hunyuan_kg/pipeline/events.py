@@ -103,7 +103,8 @@ class _Lexicon:
     headline_date_text: str
     own_time: re.Pattern[str]
     as_of: tuple[str, ...]
-    bound_after: tuple[str, ...]
+    since_after: tuple[str, ...]
+    until_after: tuple[str, ...]
     object_events: frozenset[str]
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
@@ -215,10 +216,16 @@ def triggers_in(
 
 def as_of(lex: _Lexicon, text: str, date: Span) -> bool:
     """Whether ``date`` ends a reporting period (截至 2024 年 3 月 31 日) or bounds a stretch
-    of time (去年之前, 2019 年以来): the state of things then, not the day anything happened."""
+    of time (2019 年以来; 去年之前, before the document date): the state of things then, not
+    the day anything happened. A deadline after the document date (明年 3 月之前) is no bound."""
     before = text[max(0, date.start_char - 6) : date.start_char].rstrip()
     after = text[date.end_char : date.end_char + 3].lstrip()
-    return before.endswith(lex.as_of) or after.startswith(lex.bound_after)
+    if before.endswith(lex.as_of) or after.startswith(lex.since_after):
+        return True
+    if not after.startswith(lex.until_after):
+        return False
+    dct, span = date.doc._.dct, date._.date.bounds()
+    return dct is None or span is None or span[1] < dct
 
 
 def modifier_only(lex: _Lexicon, text: str, start: int, end: int) -> bool:
@@ -273,7 +280,8 @@ def lexicon() -> _Lexicon:
         headline_date_text=str(raw["headline_date_text"]),
         own_time=re.compile(alternation(raw["own_time_words"])),
         as_of=tuple(raw["as_of"]),
-        bound_after=tuple(raw["bound_after"]),
+        since_after=tuple(raw["since_after"]),
+        until_after=tuple(raw["until_after"]),
         object_events=frozenset(raw["object_events"]),
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
