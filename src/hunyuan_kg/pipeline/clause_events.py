@@ -38,7 +38,7 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .events import (
     EventCandidate,
-    as_of,
+    bounds_time,
     clause_breaks,
     cued_names,
     lexicon,
@@ -151,7 +151,7 @@ class ClauseEvents:
                     or (s._.date.kind == "vague" and s.text in self.lex.vague_at_dct)
                 )
                 and not any(ent_chars[s.start_char : s.end_char])
-                and not as_of(self.lex, text, s)
+                and not bounds_time(self.lex, text, s)
             ),
             key=lambda s: s.start_char,
         )

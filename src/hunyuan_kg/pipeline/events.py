@@ -214,7 +214,7 @@ def triggers_in(
             yield m
 
 
-def as_of(lex: _Lexicon, text: str, date: Span) -> bool:
+def bounds_time(lex: _Lexicon, text: str, date: Span) -> bool:
     """Whether ``date`` ends a reporting period (截至 2024 年 3 月 31 日) or bounds a stretch
     of time (2019 年以来; 去年之前, before the document date): the state of things then, not
     the day anything happened. A deadline after the document date (明年 3 月之前) is no bound."""
@@ -717,7 +717,7 @@ class EventExtractor:
     def _date(
         self, ev: EventCandidate, text: str, c_left: int, c_right: int, sent: _Sentence
     ) -> None:
-        dates = [d for d in sent.dates if not as_of(self.lex, text, d)]
+        dates = [d for d in sent.dates if not bounds_time(self.lex, text, d)]
         if self.lex.types[ev.type].get("reports_period"):
             # 一季度业绩, 2023 年财报: the period reported on, not the day of the report
             dates = [d for d in dates if d._.date.granularity in ("day", "week", "month")]
