@@ -727,6 +727,8 @@ def test_declared_names_are_one_entity_in_the_graph(nlp, tmp_path):
             "第二届星河人工智能产业创新发展大会",
         ),
         ("远帆科技作为北辰数字经济大会的会员单位发言。", "北辰数字经济大会"),  # 作为 is no name
+        ("星河银行第20届全球科技峰会在上海举行。", "第20届全球科技峰会"),  # an ordinal in digits
+        ("各国已经举行了几次全球安全峰会。", "全球安全峰会"),  # 几次 counts, names nothing
     ],
 )
 def test_conference_names_read_whole_and_not_from_common_words(nlp, text, event):
