@@ -312,6 +312,19 @@ def test_a_title_names_participants_as_the_sentence_writes_them():
     assert event.title == "腾讯发布云帆 App"
 
 
+def test_a_listing_named_only_by_its_agent_is_titled_with_it():
+    report = EventReport(
+        "listing",
+        "planned",
+        "2022-02",
+        "month",
+        [Participant("ORG:星河科技", "星河科技", "ORG", "agent")],
+        Source("a", "a sentence", 0, 2),
+    )
+    (event,) = merge_events([report])
+    assert event.title == "星河科技上市"
+
+
 def test_os_and_system_suffixes_name_the_same_product():
     names = ["鸿蒙系统OS2.0", "华为鸿蒙OS 2.0", "HarmonyOS 2", "鸿蒙OS", "鸿蒙系统", "macOS"]
     refs = [("d1", EntityRef(n, "PRODUCT", "", 0, len(n))) for n in names]

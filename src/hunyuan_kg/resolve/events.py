@@ -294,4 +294,7 @@ def _title(
 
     agent = next((name(p) for p in participants if p.role == "agent"), "")
     theme = next((name(p) for p in participants if p.role == "theme"), object_text)
+    if not theme and "{agent}" not in template:
+        # 上市 alone names nothing: the one who lists is the agent the sentence names
+        theme = agent
     return template.format(agent=agent, theme=theme, trigger=trigger).strip().lstrip("：")
