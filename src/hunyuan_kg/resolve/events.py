@@ -295,6 +295,7 @@ def _title(
     agent = next((name(p) for p in participants if p.role == "agent"), "")
     theme = next((name(p) for p in participants if p.role == "theme"), object_text)
     if not theme and "{agent}" not in template:
-        # 上市 alone names nothing: the one who lists is the agent the sentence names
+        # a template of the theme alone ({theme}上市) when the agent and the theme resolved to
+        # one entity, which keeps the agent's role above (高合汽车主体华人运通…IPO): name it
         theme = agent
     return template.format(agent=agent, theme=theme, trigger=trigger).strip().lstrip("：")
