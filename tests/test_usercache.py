@@ -79,8 +79,10 @@ def test_an_unwritable_cache_folder_only_means_building(
 _PROBE = """
 import json, sys
 from hunyuan_kg.gazetteer import Gazetteer
+from hunyuan_kg.pipeline.relation_model import PairModel
 from hunyuan_kg.resources import data_path, read_yaml
 g = Gazetteer.default()
+m = PairModel.default()
 texts = ["腾讯在深圳发布了混元大模型，阿里云和字节跳动也推出了新模型。",
          "OpenAI 的 ChatGPT 与 Kimi 竞争。"]
 print(json.dumps({
@@ -88,11 +90,14 @@ print(json.dumps({
     "finds": [[(m.start, m.end, m.entry.id, m.ambiguous) for m in g.find(t)] for t in texts],
     "lookup": g.lookup("腾讯公司").id if g.lookup("腾讯公司") else None,
     "events": read_yaml(data_path("events", "zh.yml")),
+    "pairs": [[(i, j, k, h, round(p, 6)) for i, j, k, h, p in m.pairs(t, [(0, 2, "ORG"), (
+        len(t) - 4, len(t) - 2, "PRODUCT")])] for t in texts],
+    "model": [len(m.index), m.classes, float(m.weights.sum()), m.threshold],
 }, ensure_ascii=False))
 """
 
 
-def test_the_cached_gazetteer_and_data_files_equal_freshly_built_ones(tmp_path: Path) -> None:
+def test_cached_gazetteer_relation_model_and_data_files_equal_fresh_ones(tmp_path: Path) -> None:
     def run(cache: str) -> dict[str, object]:
         env = {**os.environ, "HUNYUAN_KG_CACHE": cache}
         out = subprocess.run(
@@ -104,5 +109,6 @@ def test_the_cached_gazetteer_and_data_files_equal_freshly_built_ones(tmp_path: 
     first = run(str(tmp_path / "cache"))  # builds and stores
     second = run(str(tmp_path / "cache"))  # reads back
     assert list((tmp_path / "cache").glob("gazetteer-*.pickle"))
+    assert list((tmp_path / "cache").glob("relation-model-*.pickle"))
     assert fresh == first == second
     assert fresh["finds"][0]  # the probe matched names
