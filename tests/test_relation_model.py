@@ -156,3 +156,26 @@ def test_shipped_model_loads_and_scores():
     assert "none" in model.classes and 0 < model.threshold < 1
     probs = model.probabilities(["t=ORG>ORG"])
     assert probs.shape == (len(model.classes),) and abs(float(probs.sum()) - 1) < 1e-5
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # another person and that person's own employer stand between: no learned role
+        (
+            "甲公司负责人王明赴京与乙公司总裁李华会面。",
+            {"甲公司": "ORG", "王明": "PERSON", "乙公司": "ORG", "李华": "PERSON"},
+            {("王明", "甲公司"), ("李华", "乙公司")},
+        ),
+        # no other person between: the learned role at the farther name stays
+        (
+            "甲公司中国区乙公司总裁李华表示。",
+            {"甲公司": "ORG", "乙公司": "ORG", "李华": "PERSON"},
+            {("李华", "甲公司"), ("李华", "乙公司")},
+        ),
+    ],
+)
+def test_a_learned_role_yields_to_the_employer_written_nearer(text, ents, expected):
+    model = toy_model({"t=ORG>PERSON": [6.0, 0.0]}, ["role<", "none"])
+    roles = {(h, t) for k, h, t, _ in rels(doc_with_ents(with_model(model), text, ents))}
+    assert roles == expected

@@ -141,6 +141,17 @@ def test_a_title_chain_gives_one_role_per_organisation(nlp):
     assert ("王伟", "星河集团", "董事会主席兼首席执行官") in roles
 
 
+@pytest.mark.parametrize("joiner", ["兼", "及", "、"])
+def test_a_title_chain_may_join_its_organisations_with_jian_or_ji(nlp, joiner):
+    doc = doc_with_ents(
+        nlp,
+        f"星河集团董事长{joiner}北辰科技首席执行官张伟出席了会议。",
+        {"星河集团": "ORG", "北辰科技": "ORG", "张伟": "PERSON"},
+    )
+    roles = {(h, t, r) for k, h, t, r in rels(doc) if k == "role"}
+    assert roles == {("张伟", "星河集团", "董事长"), ("张伟", "北辰科技", "首席执行官")}
+
+
 def test_pronouns_stand_for_the_last_person_or_product(nlp):
     doc = doc_with_ents(
         nlp,

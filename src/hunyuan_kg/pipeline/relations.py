@@ -26,6 +26,7 @@ funding round names its investors across sentences: the organisation that raises
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -242,6 +243,8 @@ class RelationExtractor:
             if head.label not in heads or tail.label not in tails:
                 continue
             if kind == "develops" and self._other_owner(head, tail):
+                continue
+            if kind == "role" and _nearer_employer(head, tail, out[mark:], ents):
                 continue
             role = self._title_near(text, a, b) if kind == "role" else ""
             out.append(RelationCandidate(kind, head, tail, role, sent, a.start, b.end))
@@ -629,3 +632,28 @@ def make_relations(nlp: Language, name: str, gazetteer: bool, learned: bool) -> 
     return RelationExtractor(
         Gazetteer.default() if gazetteer else None, PairModel.default() if learned else None
     )
+
+
+def _nearer_employer(
+    person: EntityRef,
+    org: EntityRef,
+    found: Sequence[RelationCandidate],
+    ents: Sequence[EntityRef],
+) -> bool:
+    """Whether ``person`` works elsewhere: a rule (``found``: the sentence's relations so
+    far) gave them a role at an organisation written between ``org`` and them, and another
+    person of ``ents`` stands between too (甲公司负责人王明赴京与乙公司 CEO 李华会面: 李华
+    works at 乙公司, and 甲公司 is 王明's). Without that other person both may hold (甲公司
+    中国区总裁李华, 星河 Galaxy 创始人李华).
+
+    >>> ref = lambda text, label, start: EntityRef(text, label, "", start, start + len(text))
+    >>> a, wang = ref("甲公司", "ORG", 0), ref("王明", "PERSON", 6)
+    >>> b, li = ref("乙公司", "ORG", 14), ref("李华", "PERSON", 20)
+    >>> found = [RelationCandidate("role", li, b, "CEO", (0, 30), 14, 22)]
+    >>> _nearer_employer(li, a, found, [a, wang, b, li]), _nearer_employer(li, a, found, [a, b, li])
+    (True, False)
+    """
+    lo, hi = sorted((org.start, person.start))
+    return any(
+        r.type == "role" and r.head.start == person.start and lo < r.tail.start < hi for r in found
+    ) and any(e.label == "PERSON" and lo < e.start < hi and e.text != person.text for e in ents)
