@@ -197,3 +197,18 @@ def test_a_name_in_a_frame_of_place_is_not_the_subject_a_clause_continues(nlp):
         e.title: [p.text for p, role in e.participants if role == "agent"] for e in doc._.events
     }
     assert agents.get("星河科技宣布了新的芯片计划") == ["星河科技"], agents
+
+
+def test_a_clause_about_the_actor_of_a_typed_event_of_that_date_is_a_circumstance(nlp):
+    text = "2021 年，星河科技联合北辰资本扩大投入，成立了云帆。2019 年，星河科技开始调研芯片业务。"
+    doc = doc_with_ents(nlp, text, {**ENTS, "云帆": "ORG"}, dct=DCT)
+    # the first sentence is one happening: its founding, with the partner named on the way
+    assert [(e.type, e.date, e.title) for e in doc._.events] == [
+        ("found", "2021", ""),
+        ("other", "2019", "星河科技开始调研芯片业务"),
+    ]
+    assert [(p.text, role) for p, role in doc._.events[0].participants] == [
+        ("星河科技", "agent"),
+        ("云帆", "theme"),
+        ("北辰资本", ""),
+    ]

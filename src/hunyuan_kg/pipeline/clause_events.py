@@ -173,7 +173,7 @@ class ClauseEvents:
                 s_ents = ents[within(ent_starts, *span)]
                 busy, known = taken.get(span, []), covered.get(span, set())
                 new += self._sentence(text, span, s_ents, s_dates, busy, known, masks)
-        doc._.events.extend(new)
+        doc._.events.extend(_fold_circumstances(doc._.events, new))
         return doc
 
     def _clauses(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -425,3 +425,54 @@ class ClauseEvents:
 @Language.factory("hkg_clause_events", default_config={"require_verb": True})
 def make_clause_events(nlp: Language, name: str, require_verb: bool) -> ClauseEvents:
     return ClauseEvents(require_verb)
+
+
+def _fold_circumstances(
+    typed: list[EventCandidate], new: list[EventCandidate]
+) -> list[EventCandidate]:
+    """``new`` less its untyped events that share a sentence, a date (one a prefix of the
+    other) and a participant with a typed event: a sentence that says what someone did (成立,
+    发布, 上市) dates one happening, and its other clauses about them are circumstances (2021
+    年，星河继续加码，成立星河基金; 发布会上，星河推出新系统，并开始推送), not more entries for
+    the timeline. The other names of such a clause join the typed event as participants of
+    unknown role ("").
+
+    >>> ref = lambda name: EntityRef(name, "ORG", "", 0, len(name))
+    >>> at = lambda kind, date, sent, *who: EventCandidate(
+    ...     kind, "", 0, 1, sent, "happened", [(ref(w), "agent") for w in who], date)
+    >>> founded = at("found", "2021-05", (0, 9), "星河")
+    >>> new = [at("other", "2021", (0, 9), "星河", "北辰"), at("other", "2014", (0, 9), "星河"),
+    ...        at("other", "2021", (0, 9), "远帆"), at("other", "2021", (9, 20), "星河")]
+    >>> [(e.date, e.sentence) for e in _fold_circumstances([founded], new)]
+    [('2014', (0, 9)), ('2021', (0, 9)), ('2021', (9, 20))]
+    >>> [(p.text, role) for p, role in founded.participants]
+    [('星河', 'agent'), ('北辰', '')]
+    """
+    dated: dict[tuple[int, int], list[EventCandidate]] = {}
+    for e in [*typed, *new]:
+        if e.type != "other" and e.date:
+            dated.setdefault(e.sentence, []).append(e)
+    kept = []
+    for e in new:
+        date = e.date
+        names = {p.kb_id or p.text for p, _ in e.participants}
+        host = next(
+            (
+                t
+                for t in dated.get(e.sentence, [])
+                if date
+                and t.date
+                and (t.date.startswith(date) or date.startswith(t.date))
+                and names & {p.kb_id or p.text for p, _ in t.participants}
+            ),
+            None,
+        )
+        if e.type != "other" or host is None:
+            kept.append(e)
+            continue
+        named = {p.kb_id or p.text for p, _ in host.participants}
+        for p, _ in e.participants:
+            if (p.kb_id or p.text) not in named:
+                host.participants.append((p, ""))
+                named.add(p.kb_id or p.text)
+    return kept
