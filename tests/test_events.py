@@ -113,7 +113,14 @@ def test_noun_uses_of_triggers_are_not_events(nlp):
 
 
 @pytest.mark.parametrize(
-    "text", ["3 月 10 日，星河科技在香港交易所完成上市。", "2021 年 6 月，星河科技在纽交所上市。"]
+    "text",
+    [
+        "3 月 10 日，星河科技在香港交易所完成上市。",
+        "2021 年 6 月，星河科技在纽交所上市。",
+        # passing the exchange's hearing, however the exchange is written
+        "5 月 8 日，星河科技通过香港交易所聆讯。",
+        "5 月 8 日，星河科技通过港交所上市聆讯。",
+    ],
 )
 def test_a_listing_on_an_exchange_is_a_listing(nlp, text):
     doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 7, 4))
