@@ -64,6 +64,45 @@ def tags_to_spans(tags: Iterable[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def whole_words(
+    spans: list[tuple[int, int, str]], latin: list[bool], spaced: list[bool]
+) -> list[tuple[int, int, str]]:
+    """``spans`` widened to whole Latin words, and two Latin words of one type with a space
+    between joined: a character tagger sees a few characters either side, so it may tag
+    ``Alexan`` of ``Alexander Chailytko`` or the two words apart. ``latin[i]``: token ``i``
+    is a Latin letter or digit; ``spaced[i]``: a space follows it.
+
+    >>> latin, spaced = [True] * 10 + [False], [False] * 3 + [True] + [False] * 7
+    >>> whole_words([(1, 3, "PERSON"), (6, 8, "PERSON")], latin, spaced)  # Anna Kildal。
+    [(0, 10, 'PERSON')]
+    >>> whole_words([(0, 2, "ORG"), (2, 4, "ORG")], [False] * 4, [False] * 4)  # 甲乙丙丁
+    [(0, 2, 'ORG'), (2, 4, 'ORG')]
+    """
+    n = len(latin)
+    joined = [latin[i] and i + 1 < n and latin[i + 1] and not spaced[i] for i in range(n)]
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        while start > 0 and joined[start - 1]:
+            start -= 1
+        while end < n and joined[end - 1]:
+            end += 1
+        if out and out[-1][1] > start:  # two pieces of one word
+            if out[-1][2] != label:
+                continue
+            start = out.pop()[0]
+        elif (
+            out
+            and out[-1][2] == label
+            and out[-1][1] == start
+            and spaced[start - 1]
+            and latin[start - 1]
+            and latin[start]
+        ):
+            start = out.pop()[0]  # the next word of a Latin name
+        out.append((start, end, label))
+    return out
+
+
 class TagsToEnts:
     """Sets ``doc.ents`` from the entity tags in ``token.tag_`` (see the module docstring)."""
 
@@ -86,7 +125,12 @@ class TagsToEnts:
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         tags = [strings[int(k)] if k else "" for k in doc.to_array([TAG]).ravel().tolist()]
-        spans = [Span(doc, start, end, label=label) for start, end, label in tags_to_spans(tags)]
+        latin = [t.text.isascii() and t.text.isalnum() for t in doc]
+        spaced = [bool(t.whitespace_) for t in doc]
+        spans = [
+            Span(doc, start, end, label=label)
+            for start, end, label in whole_words(tags_to_spans(tags), latin, spaced)
+        ]
         doc.set_ents(spans, default="outside")
         return doc
 
