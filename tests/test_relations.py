@@ -585,3 +585,31 @@ def test_a_parent_written_only_inside_its_arm_is_no_entity_of_its_own(nlp):
     text = "百度也是股东。百度资本参与了本轮融资。"
     both = _marked(nlp, text, [(0, "百度", "ORG", "baidu"), (7, "百度资本", "ORG", "")])
     assert ("part_of", "百度资本", "百度", "") in rels(both)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a list named as rivals: of the name before it, never of each other
+        (
+            "星河科技展开了人才争夺战，从北辰科技、远帆科技和天枢科技等竞争对手处挖来工程师。",
+            {"星河科技": "ORG", "北辰科技": "ORG", "远帆科技": "ORG", "天枢科技": "ORG"},
+            {("星河科技", "北辰科技"), ("星河科技", "远帆科技"), ("星河科技", "天枢科技")},
+        ),
+        # two names that are rivals of each other stay so
+        (
+            "在这个市场，北辰科技和远帆科技是主要竞争者。",
+            {"北辰科技": "ORG", "远帆科技": "ORG"},
+            {("北辰科技", "远帆科技"), ("远帆科技", "北辰科技")},
+        ),
+    ],
+)
+def test_a_list_of_rivals_competes_with_the_name_before_it(nlp, text, ents, expected):
+    found = {(h, t) for k, h, t, _ in rels(doc_with_ents(nlp, text, ents)) if k == "competes_with"}
+    assert found == expected
+
+
+def test_the_owner_of_a_listed_rival_is_not_its_rival(nlp):
+    text = "云帆助手的用户增长，落后于北辰科技的北斗助手等竞品。"
+    ents = {"云帆助手": "PRODUCT", "北辰科技": "ORG", "北斗助手": "PRODUCT"}
+    assert ("competes_with", "北辰科技", "北斗助手", "") not in rels(doc_with_ents(nlp, text, ents))

@@ -72,6 +72,7 @@ class _Rule:
     after: re.Pattern[str] | None
     chain: re.Pattern[str] | None
     share: bool = True  # enumerations (A、B 和 C) share the relation
+    outside: bool = False  # first never in second's enumeration (rivals of the list's subject)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,7 @@ def lexicon() -> _Lexicon:
             after=rx(r.get("after")),
             chain=rx(r.get("chain")),
             share=bool(r.get("share", True)),
+            outside=bool(r.get("outside", False)),
         )
         for r in raw["rules"]
     ]
@@ -435,6 +437,8 @@ class RelationExtractor:
             for i in range(j - 1, -1, -1):
                 first = ents[i]
                 if first.label not in rule.first or first.start >= second.start:
+                    continue
+                if rule.outside and first in groups[j]:
                     continue
                 m = rule.between.fullmatch(text, first.end, second.start)
                 if m is None:
