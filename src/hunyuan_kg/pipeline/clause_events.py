@@ -448,31 +448,28 @@ def _fold_circumstances(
     >>> [(p.text, role) for p, role in founded.participants]
     [('星河', 'agent'), ('北辰', '')]
     """
-    dated: dict[tuple[int, int], list[EventCandidate]] = {}
+    dated: dict[tuple[int, int], list[tuple[str, EventCandidate]]] = {}
     for e in [*typed, *new]:
         if e.type != "other" and e.date:
-            dated.setdefault(e.sentence, []).append(e)
+            dated.setdefault(e.sentence, []).append((e.date, e))
     kept = []
     for e in new:
-        date = e.date
-        names = {p.kb_id or p.text for p, _ in e.participants}
+        names = {p.identity for p, _ in e.participants}
         host = next(
             (
                 t
-                for t in dated.get(e.sentence, [])
-                if date
-                and t.date
-                and (t.date.startswith(date) or date.startswith(t.date))
-                and names & {p.kb_id or p.text for p, _ in t.participants}
+                for date, t in dated.get(e.sentence, [])
+                if e.type == "other"
+                and e.date
+                and (date.startswith(e.date) or e.date.startswith(date))
+                and names & {p.identity for p, _ in t.participants}
             ),
             None,
         )
-        if e.type != "other" or host is None:
+        if host is None:
             kept.append(e)
             continue
-        named = {p.kb_id or p.text for p, _ in host.participants}
-        for p, _ in e.participants:
-            if (p.kb_id or p.text) not in named:
-                host.participants.append((p, ""))
-                named.add(p.kb_id or p.text)
+        named = {p.identity for p, _ in host.participants}
+        extra = {p.identity: p for p, _ in e.participants if p.identity not in named}
+        host.participants += [(p, "") for p in extra.values()]
     return kept

@@ -31,3 +31,12 @@ class EntityRef:
         if ante is not None:
             return cls(ante.text, ante.label, ante.kb_id, span.start_char, span.end_char)
         return cls(span.text, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+    @property
+    def identity(self) -> str:
+        """What the mention names within its document: its gazetteer id, else its text.
+
+        >>> [EntityRef("鹅厂", "ORG", kb, 0, 2).identity for kb in ("tencent", "")]
+        ['tencent', '鹅厂']
+        """
+        return self.kb_id or self.text

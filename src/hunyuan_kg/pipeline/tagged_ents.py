@@ -22,6 +22,7 @@ entity tags (empty, or anything without a ``X-`` prefix other than ``O``) count 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 _STARTS = frozenset("BU")
+_LATIN = re.compile(r"[A-Za-z0-9]")
 _ENDS = frozenset("LU")
 
 
@@ -125,12 +127,11 @@ class TagsToEnts:
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         tags = [strings[int(k)] if k else "" for k in doc.to_array([TAG]).ravel().tolist()]
-        latin = [t.text.isascii() and t.text.isalnum() for t in doc]
-        spaced = [bool(t.whitespace_) for t in doc]
-        spans = [
-            Span(doc, start, end, label=label)
-            for start, end, label in whole_words(tags_to_spans(tags), latin, spaced)
-        ]
+        found = tags_to_spans(tags)
+        if found and _LATIN.search(doc.text):  # the per-token lists only where they matter
+            latin = [t.text.isascii() and t.text.isalnum() for t in doc]
+            found = whole_words(found, latin, [bool(t.whitespace_) for t in doc])
+        spans = [Span(doc, start, end, label=label) for start, end, label in found]
         doc.set_ents(spans, default="outside")
         return doc
 
