@@ -1,11 +1,11 @@
 """Distillation data: raw tech-news sentences labelled by the shipped NER model (the teacher).
 
 Usage:
-    python distill_silver.py RAW.jsonl [RAW.jsonl ...] --out train.spacy --dev-out dev.spacy
+    python distill_silver.py RAW_DIR --out train.spacy --dev-out dev.spacy
         [--chars 3000000] [--dev-chars 150000] [--teacher ../data/models/ner] [--seed 0]
 
-Reads articles (JSONL, field ``text``; the raw corpus in ``shared/corpora/zh-tech-news-raw``)
-in a seeded random order, cuts them into sentences of 12-250 characters and labels every
+Reads the articles of the raw corpus folder (``shared/corpora/zh-tech-news-raw``) in a seeded
+random order, cuts them into sentences of 12-250 characters and labels every
 sentence with the teacher alone (``data/models/ner``: all its labels, PERSON, ORG, PRODUCT,
 LOC and TITLE; every other character is outside). A student trained on these labels learns
 to read as the teacher reads, at the student's speed (``project.yml``: ``distill-silver``,
@@ -19,7 +19,6 @@ must never be committed.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from collections import Counter
@@ -28,16 +27,17 @@ from pathlib import Path
 
 import spacy
 from ner_common import split_sentences
+from raw_sample import article_texts
 from spacy.tokens import DocBin
 
 from hunyuan_kg.pipeline.ner import load_ner_model
 
 
-def sentences(articles: list[dict[str, str]]) -> Iterator[str]:
+def sentences(articles: list[str]) -> Iterator[str]:
     """The 12-250 character sentences of ``articles``, each once."""
     seen: set[str] = set()
     for article in articles:
-        for para in article.get("text", "").split("\n"):
+        for para in article.split("\n"):
             for sent, _ in split_sentences(para, []):
                 if 12 <= len(sent) <= 250 and sent not in seen:
                     seen.add(sent)
@@ -65,7 +65,7 @@ def label(teacher: spacy.language.Language, texts: Iterator[str], chars: int) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("raw", type=Path, nargs="+")
+    parser.add_argument("raw", type=Path)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--dev-out", type=Path, required=True)
     parser.add_argument("--chars", type=int, default=3_000_000)
@@ -74,12 +74,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     start = time.perf_counter()
-    articles = [
-        json.loads(line)
-        for path in args.raw
-        for line in path.open(encoding="utf-8")
-        if line.strip()
-    ]
+    articles = list(article_texts(args.raw))
     random.Random(args.seed).shuffle(articles)
     held = len(articles) // 20  # the dev set's articles: never read for training
     teacher = load_ner_model(str(args.teacher))  # NumPy's BLAS, as the pipeline runs it
