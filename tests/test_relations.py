@@ -85,6 +85,21 @@ def rels(doc):
             ("uses", "星河 X1", "北斗芯片", ""),
         ),
         (
+            "星河资本近年押注新能源，先后投资了北辰电池、远帆能源。",
+            {"星河资本": "ORG", "北辰电池": "ORG", "远帆能源": "ORG"},
+            ("invests_in", "星河资本", "远帆能源", ""),
+        ),
+        (
+            "星河 X1 延续了折叠设计，和北辰 Z 相似，搭载了云图芯片。",
+            {"星河 X1": "PRODUCT", "北辰 Z": "PRODUCT", "云图芯片": "PRODUCT"},
+            ("uses", "星河 X1", "云图芯片", ""),
+        ),
+        (
+            "星河 X1 延续了折叠设计，搭载了云图芯片。",
+            {"星河": "ORG", "X1": "PRODUCT", "云图芯片": "PRODUCT"},
+            ("uses", "X1", "云图芯片", ""),
+        ),
+        (
             "混元是由腾讯全链路自研的大模型。",
             {"混元": "PRODUCT", "腾讯": "ORG"},
             ("develops", "腾讯", "混元", ""),
@@ -118,6 +133,28 @@ def test_enumeration_shares_the_relation(nlp):
     ],
 )
 def test_no_relation_without_a_cue(nlp, text, ents):
+    assert rels(doc_with_ents(nlp, text, ents)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a speech verb's subject is not the subject of what is said
+        ("王伟表示，将投资北辰电池。", {"王伟": "PERSON", "北辰电池": "ORG"}),
+        # a name after 与 is no subject; nor is one whose clause has another subject
+        (
+            "远帆科技的方案与星河 X1 相似，搭载了云图芯片。",
+            {"星河 X1": "PRODUCT", "云图芯片": "PRODUCT"},
+        ),
+        ("星河资本很活跃，北辰集团则投资了远帆能源。", {"星河资本": "ORG", "远帆能源": "ORG"}),
+        # a nominal use (使用的数据量) is no clause of its own
+        (
+            "星河 X1 训练了三个月，使用的数据量是北辰 Z 的两倍。",
+            {"星河 X1": "PRODUCT", "北辰 Z": "PRODUCT"},
+        ),
+    ],
+)
+def test_a_subject_is_carried_only_to_clauses_that_begin_with_their_verb(nlp, text, ents):
     assert rels(doc_with_ents(nlp, text, ents)) == []
 
 

@@ -115,11 +115,16 @@ def title_pattern() -> str:
 @cache
 def lexicon() -> _Lexicon:
     """The compiled relation rules."""
-    title_rx = title_pattern()
     raw: dict[str, Any] = read_yaml(data_path("relations", "rules.yml"))
+    macros = {"TITLE": title_pattern(), **raw["macros"]}
+
+    def expand(s: str) -> str:
+        for name, value in macros.items():
+            s = s.replace("{" + name + "}", value)
+        return s
 
     def rx(s: str | None) -> re.Pattern[str] | None:
-        return re.compile(s.replace("{TITLE}", title_rx)) if s else None
+        return re.compile(expand(s)) if s else None
 
     rules = [
         _Rule(
@@ -127,7 +132,7 @@ def lexicon() -> _Lexicon:
             first=frozenset(r["first"]),
             second=frozenset(r["second"]),
             head_first=r["head"] == "first",
-            between=re.compile(r["between"].replace("{TITLE}", title_rx)),
+            between=re.compile(expand(r["between"])),
             before=rx(r.get("before")),
             after=rx(r.get("after")),
             chain=rx(r.get("chain")),
@@ -155,7 +160,7 @@ def lexicon() -> _Lexicon:
         maker_kinds=frozenset(raw["maker_kinds"]),
         symmetric=frozenset(raw["symmetric"]),
         byline=re.compile(f"(?P<role>{alternation(labels)}){raw['byline_after_label']}"),
-        title=re.compile(title_rx),
+        title=re.compile(macros["TITLE"]),
         variant=re.compile(
             raw["variant_of_family"].replace(
                 "{VARIANT}",
@@ -443,7 +448,9 @@ class RelationExtractor:
                 m = rule.between.fullmatch(text, first.end, second.start)
                 if m is None:
                     continue
-                if rule.before is not None and not rule.before.search(text, sent[0], first.start):
+                if rule.before is not None and not rule.before.search(
+                    text, sent[0], _with_maker(text, ents, i).start
+                ):
                     continue
                 role = (m.groupdict().get("role") or after_role).strip()
                 firsts, seconds = (groups[i], groups[j]) if rule.share else ([first], [second])
@@ -636,6 +643,15 @@ def make_relations(nlp: Language, name: str, gazetteer: bool, learned: bool) -> 
     return RelationExtractor(
         Gazetteer.default() if gazetteer else None, PairModel.default() if learned else None
     )
+
+
+def _with_maker(text: str, ents: list[EntityRef], i: int) -> EntityRef:
+    """The organisation written right before ``ents[i]`` as part of how it is called (小米 of
+    小米 MIX Fold), else ``ents[i]`` itself."""
+    prev = ents[i - 1] if i else None
+    if prev is not None and prev.label == "ORG" and not text[prev.end : ents[i].start].strip():
+        return prev
+    return ents[i]
 
 
 def _nearer_employer(
