@@ -193,10 +193,11 @@ def test_a_name_in_a_frame_of_place_is_not_the_subject_a_clause_continues(nlp):
         ENTS,
         dct=DCT,
     )
+    # one entry for the two clauses of the executive's company (the second says what it did)
     agents = {
         e.title: [p.text for p, role in e.participants if role == "agent"] for e in doc._.events
     }
-    assert agents.get("星河科技宣布了新的芯片计划") == ["星河科技"], agents
+    assert agents == {"星河科技 CEO 林远回顾了历程，宣布了新的芯片计划": ["星河科技"]}, agents
 
 
 def test_a_clause_about_the_actor_of_a_typed_event_of_that_date_is_a_circumstance(nlp):
@@ -211,4 +212,21 @@ def test_a_clause_about_the_actor_of_a_typed_event_of_that_date_is_a_circumstanc
         ("星河科技", "agent"),
         ("云帆", "theme"),
         ("北辰资本", ""),
+    ]
+
+
+def test_one_untyped_entry_per_actor_and_date_in_a_sentence(nlp):
+    text = (
+        "2022 年 8 月，星河科技开始调研芯片业务，星河科技还完成了云帆的交付。"
+        "2023 年，星河科技开始量产。"
+    )
+    doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
+    # the first sentence tells one happening in two clauses: one entry, titled with both
+    assert [(e.date, e.title) for e in doc._.events] == [
+        ("2022-08", "星河科技开始调研芯片业务，还完成了云帆的交付"),
+        ("2023", "星河科技开始量产"),
+    ]
+    assert [(p.text, role) for p, role in doc._.events[0].participants] == [
+        ("星河科技", "agent"),
+        ("云帆", ""),
     ]
