@@ -343,3 +343,17 @@ def test_two_reports_from_one_sentence_are_one_source():
     other = _report("launch", "2023-09-07", "混元", "b")
     (event,) = merge_events([first, second, other])
     assert [(s.doc, s.start) for s in event.sources] == [("a", 0), ("b", 0)]
+
+
+def test_a_title_does_not_repeat_the_word_its_template_adds_after_the_theme():
+    report = EventReport(
+        "appoint",
+        "happened",
+        "2022-06",
+        "month",
+        [Participant("PERSON:林远", "林远", "PERSON", "agent")],
+        Source("a", "a sentence", 0, 2),
+        object_text="海外分公司总经理职务",
+    )
+    (event,) = merge_events([report])
+    assert event.title == "林远出任海外分公司总经理职务"

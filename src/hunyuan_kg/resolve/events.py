@@ -298,4 +298,7 @@ def _title(
         # a template of the theme alone ({theme}上市) when the agent and the theme resolved to
         # one entity, which keeps the agent's role above (高合汽车主体华人运通…IPO): name it
         theme = agent
+    after_theme = template.partition("{theme}")[2].partition("{")[0]
+    if after_theme and theme.endswith(after_theme):
+        theme = theme.removesuffix(after_theme)  # 出任…总经理职务, not …总经理职务职务
     return template.format(agent=agent, theme=theme, trigger=trigger).strip().lstrip("：")
