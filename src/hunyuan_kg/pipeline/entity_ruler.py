@@ -282,6 +282,7 @@ class EntityRuler:
             if (c := self._trimmed(text, e.start_char, self._headed(text, e), e.label_, 2))
             is not None
         ]
+        strong = _longer_by_model(text, strong, weak)
         chosen: list[_Cand] = []
         taken = bytearray(len(text) + 1)
         self._take(strong, chosen, taken)
@@ -903,6 +904,47 @@ def _declared_cands(text: str, chosen: list[_Cand]) -> list[_Cand]:
         if c.label in NAME_TYPES and (span := declared_name(text, c.end)):
             out.append(_Cand(span[0], span[1], c.label, "", 3))
     return out
+
+
+def _longer_by_model(text: str, strong: list[_Cand], weak: list[_Cand]) -> list[_Cand]:
+    """``strong`` with each known organisation's name that the model reads as the start of a
+    longer Chinese organisation name, 2 to 4 characters longer (赣锋 of 赣锋锂电, 现代 of 现代
+    快报: a subsidiary, or a name the gazetteer does not list), replaced by that name,
+    unlinked; not a description (小米新基金) nor a unit before a job title (某集团信息安全负责人).
+    In 500 random raw articles 12 names changed this way, 8 of them right, and the title
+    condition would have kept 2 of the 4 wrong ones.
+
+    >>> cand = lambda s, e, kb="": _Cand(s, e, "ORG", kb, 0)
+    >>> text = "赣锋锂电和星河集团信息安全负责人"
+    >>> [(c.start, c.end, c.kb_id) for c in _longer_by_model(
+    ...     text, [cand(0, 2, "ganfeng"), cand(5, 9, "xinghe")], [cand(0, 4), cand(5, 13)])]
+    [(0, 4, ''), (5, 9, 'xinghe')]
+    """
+    longer = {
+        c.start: c
+        for c in weak
+        if c.label == "ORG"
+        and all("\u4e00" <= ch <= "\u9fff" for ch in text[c.start : c.end])
+        and _job_title().match(text, c.end) is None
+    }
+    out = []
+    for c in strong:
+        w = longer.get(c.start)
+        if (
+            w is not None
+            and c.label == "ORG"
+            and c.kb_id
+            and 2 <= w.end - c.end <= 4
+            and not text.startswith("新", c.end)
+        ):
+            c = _Cand(w.start, w.end, "ORG", "", c.rank)
+        out.append(c)
+    return out
+
+
+@cache
+def _job_title() -> re.Pattern[str]:
+    return re.compile(r"\s*" + title_pattern())
 
 
 def _extends_known(name: str, known: set[str]) -> bool:
