@@ -163,6 +163,13 @@ def test_a_trigger_whose_object_is_a_text_launches_nothing(nlp, text):
     assert "launch" not in [e[0] for e in events(doc)]
 
 
+def test_a_trigger_inside_a_book_title_is_no_event(nlp):
+    # the title of another article: what it says did not happen in this one
+    text = "2024 年 3 月，星河科技转发了《北辰资本完成 10 亿元融资，发布北斗助手》一文。"
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG", "北辰资本": "ORG", "北斗助手": "PRODUCT"})
+    assert not {"funding", "launch"} & {e[0] for e in events(doc)}
+
+
 def test_an_earnings_report_is_still_read_after_a_launch_verb(nlp):
     doc = doc_with_ents(nlp, "2024 年 3 月，星河科技发布了业绩报告。", {"星河科技": "ORG"})
     assert [e[0] for e in events(doc)] == ["earnings"]

@@ -46,6 +46,7 @@ from .events import (
     cued_names,
     lexicon,
     modifier_only,
+    no_trigger_mask,
     span_mask,
     triggers_in,
 )
@@ -143,7 +144,7 @@ class ClauseEvents:
             and not is_turn_label(text, e.start_char, e.end_char)
         ]
         ent_chars = span_mask(len(text), ((e.start_char, e.end_char) for e in doc.ents))
-        blocked = span_mask(len(text), (m.span() for m in self.lex.not_trigger_rx.finditer(text)))
+        blocked = no_trigger_mask(self.lex, doc)
         dates = sorted(
             (
                 s

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from spacy.language import Language
@@ -200,6 +202,21 @@ def span_mask(length: int, spans: Iterable[tuple[int, int]]) -> bytearray:
     return mask
 
 
+_BLOCKED: weakref.WeakKeyDictionary[Doc, bytearray] = weakref.WeakKeyDictionary()
+
+
+def no_trigger_mask(lex: _Lexicon, doc: Doc) -> bytearray:
+    """A byte per character of ``doc``'s text, 1 where no trigger may be: inside a longer
+    word that is none (发布会, ``not_triggers``) or a 《title》 (a work's title says nothing
+    that happened: 《…xAI 融资 60 亿美金》). Built once per Doc, for both event components."""
+    mask = _BLOCKED.get(doc)
+    if mask is None:
+        text = doc_text(doc)
+        spans = chain(lex.not_trigger_rx.finditer(text), lex.book_title_rx.finditer(text))
+        mask = _BLOCKED[doc] = span_mask(len(text), (m.span() for m in spans))
+    return mask
+
+
 def triggers_in(
     lex: _Lexicon, text: str, lo: int, hi: int, blocked: bytearray, ent_chars: bytearray
 ) -> Iterator[re.Match[str]]:
@@ -339,7 +356,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         text = doc_text(doc)
-        blocked = span_mask(len(text), (m.span() for m in lex.not_trigger_rx.finditer(text)))
+        blocked = no_trigger_mask(lex, doc)
         source = doc._.source
         ents = [
             e for e in doc.ents if not is_publisher_turn(text, e.start_char, e.end_char, source)
