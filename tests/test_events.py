@@ -686,3 +686,18 @@ def test_a_plan_word_inside_a_book_title_does_not_make_a_launch_planned(nlp):
         {"星河科技": "ORG", "云帆": "PRODUCT"},
     )
     assert [(e[0], e[1]) for e in events(doc) if e[0] == "launch"] == [("launch", "happened")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "held"),
+    [
+        ("2024 年 3 月，该工具首次在一个地下黑客论坛上出现。", "地下黑客论坛", False),
+        ("2024 年 3 月，北辰开发者论坛在深圳举办。", "北辰开发者论坛", True),
+        ("2024 年 3 月，在第三届北辰论坛上，星河科技亮相。", "第三届北辰论坛", True),
+    ],
+)
+def test_a_named_event_without_organiser_or_edition_needs_a_clause_that_holds_it(
+    nlp, text, name, held
+):
+    doc = doc_with_ents(nlp, text, {name: "EVENT", "星河科技": "ORG"}, dct=dt.date(2024, 6, 1))
+    assert ("conference" in [e[0] for e in events(doc)]) is held

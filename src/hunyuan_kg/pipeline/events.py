@@ -111,6 +111,7 @@ class _Lexicon:
     coordination: tuple[str, ...]
     theme_lists: tuple[str, ...]
     named_event_type: str
+    named_event_edition: re.Pattern[str]  # a year or 第 N 届 in a named event's name
     series_organisers: dict[str, str]
     possessed: re.Pattern[str]
     conjunction: re.Pattern[str]
@@ -303,6 +304,7 @@ def lexicon() -> _Lexicon:
         coordination=tuple(raw["coordination"]),
         theme_lists=tuple(raw["theme_lists"]),
         named_event_type=raw["named_event_type"],
+        named_event_edition=re.compile(raw["named_event_edition"]),
         series_organisers=dict(raw["series_organisers"]),
         possessed=re.compile(raw["possessed"]),
         conjunction=re.compile(raw["conjunction"]),
@@ -688,7 +690,8 @@ class EventExtractor:
 
     def _named_events(self, text: str, sent: _Sentence) -> list[EventCandidate]:
         """A named event (大会, 峰会) with a date in its sentence happened then; an
-        organisation named inside it organised it."""
+        organisation named inside it organised it. Without an organiser or an edition in its
+        name it needs a clause that says it was held (某某论坛上发布 describes a place)."""
         out = []
         for ent in sent.ents:
             if ent.label_ != "EVENT":
@@ -708,6 +711,11 @@ class EventExtractor:
                 continue
             if (organiser := self._organiser(ent)) is not None:
                 ev.participants.insert(0, (organiser, "agent"))
+            elif not self.lex.named_event_edition.search(ent.text) and not any(
+                t.group() in self.lex.types[ev.type]["triggers"]
+                for t in self.lex.trigger_rx.finditer(text, c_left, c_right)
+            ):
+                continue  # 在一个俄语网络犯罪论坛上: a description, nothing held
             out.append(ev)
         return out
 
