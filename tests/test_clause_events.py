@@ -230,3 +230,11 @@ def test_one_untyped_entry_per_actor_and_date_in_a_sentence(nlp):
         ("星河科技", "agent"),
         ("云帆", ""),
     ]
+
+
+def test_a_trigger_whose_type_takes_no_such_agent_leaves_the_clause_untyped(nlp):
+    # 加入 is a joining only for a person: a company adding something is untyped
+    doc = doc_with_ents(nlp, "2024 年 3 月，星河科技在云帆中加入了新的安全模块。", ENTS, dct=DCT)
+    assert [(e.type, e.title) for e in doc._.events] == [
+        ("other", "星河科技在云帆中加入了新的安全模块")
+    ]

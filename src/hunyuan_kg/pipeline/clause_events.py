@@ -313,6 +313,8 @@ class ClauseEvents:
             if trigger is None and not prefix and not self._opens_with_name(title, names):
                 continue  # 人们还记得…林远发布的消息: the clause's subject is no name
             typed = self.lex.type_of(text, *trigger.span(), ents) if trigger else None
+            if typed and agent is not None and agent.label_ not in self.lex.types[typed]["agent"]:
+                typed = None  # 某公司在其政策中加入了一句…: a company's 加入 is no one joining
             passive = _PASSIVE_OPENING.match(title) if typed else None
             if passive and not any(e.text in passive.group() for e in names):
                 continue  # （2022 年被某公司收购）: what was acquired is no name here
