@@ -701,3 +701,10 @@ def test_a_named_event_without_organiser_or_edition_needs_a_clause_that_holds_it
 ):
     doc = doc_with_ents(nlp, text, {name: "EVENT", "星河科技": "ORG"}, dct=dt.date(2024, 6, 1))
     assert ("conference" in [e[0] for e in events(doc)]) is held
+
+
+def test_an_investor_is_never_the_funded_one_wherever_the_sentence_names_it(nlp):
+    text = "北辰资本最近投了不少公司，在 3 月的融资中，北辰资本领投了其 2000 万元的 A 轮融资。"
+    doc = doc_with_ents(nlp, text, {"北辰资本": "ORG"}, dct=dt.date(2024, 6, 1))
+    agents = [p.text for e in doc._.events for p, role in e.participants if role == "agent"]
+    assert "北辰资本" not in agents

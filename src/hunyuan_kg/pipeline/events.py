@@ -486,7 +486,10 @@ class EventExtractor:
         # where it happens, by the gazetteer's kind (a listing's exchange): neither agent
         # nor theme (星河科技挂牌港交所 lists 星河科技)
         venues = [e for e in in_clause if self._kind(e) in spec.get("venue_kinds", ())]
-        aside = cued + venues  # names that are neither agent nor theme
+        # names that are neither agent nor theme, wherever the sentence writes them (某资本
+        # 最近领投的 X……某资本领投了其 A 轮融资: the investor raised nothing)
+        named_aside = {e.kb_id_ or e.text for e in cued + venues}
+        aside = [e for e in usable if (e.kb_id_ or e.text) in named_aside]
         pool = [e for e in in_clause if e not in aside]
         # what follows 对 is acted on (某资本完成对星河科技的收购): never the agent
         objects = [
