@@ -326,6 +326,24 @@ def test_a_word_written_before_organisation_names_is_no_part_of_one(nlp, text, n
     assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("飞书的 ARR 2 亿美金是一道门槛。", "ARR 2"),  # a count with its unit
+        ("星河是一个落后于 Orbit 18 个月的模型。", "Orbit 18"),  # a duration
+        ("Harvey 2 年做到 3000 万美元收入。", "Harvey 2"),  # a duration after a word
+        ("1. 增长最快的 AI 产品 ARR 5. 下一条", "ARR 5"),  # a list number
+    ],
+)
+def test_a_latin_word_and_a_count_or_list_number_is_no_versioned_name(nlp, text, name):
+    assert name not in [e.text for e in nlp(text).ents]
+
+
+def test_a_version_is_read_whole_before_what_follows_it_is_checked(nlp):
+    names = [e.text for e in nlp("星河发布了 Orbit 4.5 年度版和 SSR-6.1.12-lts。").ents]
+    assert "Orbit 4" not in names and "SSR-6.1.12" in names
+
+
 def test_a_letter_and_number_after_a_known_product_is_its_version(nlp):
     assert ("Kimi K2", "PRODUCT") in [(e.text, e.label_) for e in nlp("Kimi K2 正式开源。").ents]
 

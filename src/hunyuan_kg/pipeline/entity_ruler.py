@@ -75,6 +75,7 @@ def _placeholders() -> dict[str, str]:
         "{FOLLOW}": f"(?:{alternation(names['follow'])}|$)",
         "{NAMECHAR}": f"(?:(?!{alternation(breaks)})[\\u4e00-\\u9fff])",
         "{EVENT_HEAD}": f"(?:{alternation(raw['event_heads'])})",
+        "{NOT_COUNT}": f"(?![ \\t]*(?:{alternation(raw['count_units'])}))",
     }
 
 
@@ -186,7 +187,7 @@ def _rules() -> dict[str, Any]:
         "org_heads": tuple(raw["org_head_words"]),
         "latin": {
             "camel": re.compile(raw["latin_names"]["camel"]),
-            "words": re.compile(raw["latin_names"]["words"]),
+            "words": _compile(raw["latin_names"]["words"]),
             "org_heads": frozenset(raw["latin_names"]["org_heads"]),
             "person_after": re.compile(raw["latin_names"]["person_after"]),
             "person_before": _compile(raw["latin_names"]["person_before"]),
