@@ -708,3 +708,12 @@ def test_an_investor_is_never_the_funded_one_wherever_the_sentence_names_it(nlp)
     doc = doc_with_ents(nlp, text, {"北辰资本": "ORG"}, dct=dt.date(2024, 6, 1))
     agents = [p.text for e in doc._.events for p, role in e.participants if role == "agent"]
     assert "北辰资本" not in agents
+
+
+@pytest.mark.parametrize("adverb", ["又", "联合", "继续"])
+def test_an_adverb_between_an_investor_and_its_cue_keeps_it_an_investor(nlp, adverb):
+    text = f"今天，北辰资本{adverb}领投了星河科技 2000 万元的 A 轮融资。"
+    doc = doc_with_ents(nlp, text, {"北辰资本": "ORG", "星河科技": "ORG"}, dct=dt.date(2024, 6, 1))
+    assert events(doc) == [
+        ("funding", "happened", "2024-06-01", [("星河科技", "agent"), ("北辰资本", "investor")])
+    ]

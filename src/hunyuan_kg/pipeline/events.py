@@ -156,10 +156,12 @@ def cued_names(
 ) -> list[Span]:
     """The entities of a sentence that an event type's ``extra`` names as participants of
     their own (a funding round's investors): those with a cue right after them or after
-    the enumeration they close (由阿里巴巴领投, 红杉、高瓴跟投), those of an enumeration
-    after 由 (由红杉中国、高瓴、中金共同完成), and those in the clause after a cue (投资方包括
+    the enumeration they close, adverbs allowed (由阿里巴巴领投, 红杉、高瓴又跟投了), those of
+    an enumeration after 由 (由红杉中国、高瓴、中金共同完成), and those in the clause after a
+    cue (投资方包括
     阿里巴巴、红杉中国和小红书). Both event components keep them from being the agent."""
     cues = tuple(extra["cues"])
+    adverbs = re.compile(r"\s*(?:(?:" + "|".join(extra.get("cue_adverbs", ())) + r")\s*)*")
     after_cue: list[tuple[int, int]] = []
     for cue in extra.get("cues_before", ()):
         at = text.find(cue, sent[0], sent[1])
@@ -175,7 +177,8 @@ def cued_names(
         if nxt is not None and lex.conjunction.fullmatch(text, e.end_char, nxt.start_char):
             continue  # the enumeration goes on (红杉、高瓴和中金)
         first = group[0].start_char
-        if text[e.end_char : e.end_char + 8].lstrip().startswith(cues) or text[
+        gap = adverbs.match(text, e.end_char, sent[1])
+        if text.startswith(cues, gap.end() if gap else e.end_char) or text[
             max(sent[0], first - 3) : first
         ].rstrip().endswith("由"):
             out += group
