@@ -717,3 +717,10 @@ def test_an_adverb_between_an_investor_and_its_cue_keeps_it_an_investor(nlp, adv
     assert events(doc) == [
         ("funding", "happened", "2024-06-01", [("星河科技", "agent"), ("北辰资本", "investor")])
     ]
+
+
+def test_the_agent_named_again_is_not_its_own_theme(nlp):
+    text = "星河科技做芯片要追溯到 2019 年——当时星河科技正式成立了芯片事业部。"
+    doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 6, 1))
+    for e in doc._.events:
+        assert [p.text for p, role in e.participants if role == "theme"] != ["星河科技"]

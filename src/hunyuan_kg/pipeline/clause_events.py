@@ -302,7 +302,11 @@ class ClauseEvents:
                 elif not names:
                     continue  # 星河科技……，分辨率达到了 2K: not a predicate of the subject
             participants = [(EntityRef.from_span(agent), "agent")] if agent is not None else []
-            participants += [(EntityRef.from_span(e), "theme") for e in names if e is not agent]
+            participants += [  # not the agent named again (华为……当时华为成立了…)
+                (EntityRef.from_span(e), "theme")
+                for e in names
+                if agent is None or (e.kb_id_ or e.text) != (agent.kb_id_ or agent.text)
+            ]
             title = self._title(prefix, clause, names)
             status = self.lex.status(text[lo:hi])
             if not title or status == "denied":

@@ -514,7 +514,10 @@ class EventExtractor:
             agent = self._speaker(text, ents, sent) or self._pronoun(
                 text, ents, sents, sent, c_left, start
             )
-        rest = [e for e in pool if e is not agent]
+        # nor the agent named again (华为做车……当时华为正式成立…: 华为 founds no 华为)
+        rest = [
+            e for e in pool if agent is None or (e.kb_id_ or e.text) != (agent.kb_id_ or agent.text)
+        ]
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
         if spec.get("subject_theme") and (by := self.lex.passive_by.search(text, c_left, start)):
             heads = [e for e in rest if e.end_char <= by.start() and e.label_ in spec["theme"]]
