@@ -724,3 +724,11 @@ def test_the_agent_named_again_is_not_its_own_theme(nlp):
     doc = doc_with_ents(nlp, text, {"星河科技": "ORG"}, dct=dt.date(2024, 6, 1))
     for e in doc._.events:
         assert [p.text for p, role in e.participants if role == "theme"] != ["星河科技"]
+
+
+def test_whom_one_tells_is_no_agent(nlp):
+    text = "2024 年 5 月，王伟向北辰日报透露，自推出云帆以后，用户已过百万。"
+    ents = {"王伟": "PERSON", "北辰日报": "ORG", "云帆": "PRODUCT"}
+    doc = doc_with_ents(nlp, text, ents, dct=dt.date(2024, 6, 1))
+    agents = [p.text for e in doc._.events for p, role in e.participants if role == "agent"]
+    assert "北辰日报" not in agents
