@@ -33,7 +33,7 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .boundaries import split_at
 from .extensions import doc_text
-from .refs import EntityRef
+from .refs import EntityRef, span_identity
 
 extensions.register()
 
@@ -111,9 +111,9 @@ def most_mentioned(named: list[Span]) -> Span | None:
     by text; the first named among equals)."""
     if not named:
         return None
-    counts = Counter(e.kb_id_ or e.text for e in named)
+    counts = Counter(span_identity(e) for e in named)
     best = max(counts, key=lambda k: counts[k])
-    return next(e for e in named if (e.kb_id_ or e.text) == best)
+    return next(e for e in named if span_identity(e) == best)
 
 
 @Language.factory("hkg_anaphora")

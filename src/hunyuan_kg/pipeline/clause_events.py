@@ -52,7 +52,7 @@ from .events import (
 )
 from .extensions import doc_text
 from .heads import list_heads
-from .refs import EntityRef
+from .refs import EntityRef, span_identity
 from .relations import title_pattern
 from .sentences import within
 from .turns import is_publisher_turn, is_turn_label
@@ -305,7 +305,7 @@ class ClauseEvents:
             participants += [  # not the agent named again (华为……当时华为成立了…)
                 (EntityRef.from_span(e), "theme")
                 for e in names
-                if agent is None or (e.kb_id_ or e.text) != (agent.kb_id_ or agent.text)
+                if agent is None or span_identity(e) != span_identity(agent)
             ]
             title = self._title(prefix, clause, names)
             status = self.lex.status(text[lo:hi])

@@ -44,7 +44,7 @@ from ..resources import alternation, data_path, read_yaml
 from . import extensions
 from .anaphora import most_mentioned
 from .extensions import doc_text
-from .refs import EntityRef
+from .refs import EntityRef, span_identity
 from .relations import lexicon as relation_lexicon
 from .sentences import within
 from .turns import SPEAKER, is_publisher_turn, is_turn_label
@@ -491,8 +491,8 @@ class EventExtractor:
         venues = [e for e in in_clause if self._kind(e) in spec.get("venue_kinds", ())]
         # names that are neither agent nor theme, wherever the sentence writes them (某资本
         # 最近领投的 X……某资本领投了其 A 轮融资: the investor raised nothing)
-        named_aside = {e.kb_id_ or e.text for e in cued + venues}
-        aside = [e for e in usable if (e.kb_id_ or e.text) in named_aside]
+        named_aside = {span_identity(e) for e in cued + venues}
+        aside = [e for e in usable if span_identity(e) in named_aside]
         pool = [e for e in in_clause if e not in aside]
         # what follows 对 is acted on (某资本完成对星河科技的收购): never the agent
         objects = [
@@ -515,9 +515,7 @@ class EventExtractor:
                 text, ents, sents, sent, c_left, start
             )
         # nor the agent named again (华为做车……当时华为正式成立…: 华为 founds no 华为)
-        rest = [
-            e for e in pool if agent is None or (e.kb_id_ or e.text) != (agent.kb_id_ or agent.text)
-        ]
+        rest = [e for e in pool if agent is None or span_identity(e) != span_identity(agent)]
         theme = after(rest, spec["theme"]) or before(rest, spec["theme"])
         if spec.get("subject_theme") and (by := self.lex.passive_by.search(text, c_left, start)):
             heads = [e for e in rest if e.end_char <= by.start() and e.label_ in spec["theme"]]

@@ -40,3 +40,9 @@ class EntityRef:
         ['tencent', '鹅厂']
         """
         return self.kb_id or self.text
+
+
+def span_identity(span: Span) -> str:
+    """What an entity span names within its document, as :attr:`EntityRef.identity` does:
+    its gazetteer id, else its text (腾讯 and 鹅厂 linked to one entry are one)."""
+    return span.kb_id_ or span.text
