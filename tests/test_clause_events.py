@@ -238,3 +238,11 @@ def test_a_trigger_whose_type_takes_no_such_agent_leaves_the_clause_untyped(nlp)
     assert [(e.type, e.title) for e in doc._.events] == [
         ("other", "星河科技在云帆中加入了新的安全模块")
     ]
+
+
+def test_a_name_and_a_frame_is_read_with_the_clause_that_says_what_it_did(nlp):
+    text = "2024 年 3 月，北辰资本依据相关规定的要求，开始调研星河科技。"
+    doc = doc_with_ents(nlp, text, ENTS, dct=DCT)
+    assert [(e.date, e.title) for e in doc._.events] == [
+        ("2024-03", "北辰资本依据相关规定的要求，开始调研星河科技")
+    ]

@@ -76,6 +76,7 @@ class _ClauseLexicon:
     span_openers: tuple[str, ...]
     no_predicate_start: tuple[str, ...]
     subject_joiners: frozenset[str]
+    frame_openers: tuple[str, ...]
     figure: re.Pattern[str]
     statistic: re.Pattern[str]
     predicate_start: re.Pattern[str]
@@ -110,6 +111,7 @@ def clause_lexicon() -> _ClauseLexicon:
         span_openers=tuple(raw["span_openers"]),
         no_predicate_start=tuple(raw["no_predicate_start"]),
         subject_joiners=frozenset(raw["subject_joiners"]),
+        frame_openers=tuple(raw["frame_openers"]),
         figure=re.compile(raw["figure"]),
         statistic=re.compile(raw["statistic"]),
         predicate_start=re.compile(
@@ -192,6 +194,28 @@ class ClauseEvents:
             out.append((left, end))
         return out
 
+    def _with_framed_predicates(
+        self, text: str, clauses: list[tuple[int, int]], ents: list[Span]
+    ) -> list[tuple[int, int]]:
+        """``clauses`` with a clause that is a name and a frame (某局依据相关法律法规的要求)
+        joined to the next one, which says what the name did (，持续开展…专项整治)."""
+        out: list[tuple[int, int]] = []
+        for lo, hi in clauses:
+            if out and self._name_and_frame(text, *out[-1], ents):
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        return out
+
+    def _name_and_frame(self, text: str, lo: int, hi: int, ents: list[Span]) -> bool:
+        first = next((e for e in ents if lo <= e.start_char < hi), None)
+        return (
+            first is not None
+            and first.label_ in _ACTORS
+            and not self.clex.lead.sub("", text[lo : first.start_char]).strip()
+            and text[first.end_char : hi].lstrip().startswith(self.clex.frame_openers)
+        )
+
     def _sentence(
         self,
         text: str,
@@ -205,7 +229,7 @@ class ClauseEvents:
         s_start, s_end = span
         out = []
         inherited: Span | None = None
-        clauses = self._clauses(text, s_start, s_end)
+        clauses = self._with_framed_predicates(text, self._clauses(text, s_start, s_end), ents)
         frames = [
             (lo, hi)
             for lo, hi in clauses
