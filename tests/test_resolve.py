@@ -312,15 +312,15 @@ def test_a_title_names_participants_as_the_sentence_writes_them():
     assert event.title == "腾讯发布云帆 App"
 
 
+def _agent_only(etype, status, date, label, name, object_text=""):
+    """A report of one event that names only its agent."""
+    agent = Participant(f"{label}:{name}", name, label, "agent")
+    source = Source("a", "a sentence", 0, 2)
+    return EventReport(etype, status, date, "month", [agent], source, object_text)
+
+
 def test_a_listing_named_only_by_its_agent_is_titled_with_it():
-    report = EventReport(
-        "listing",
-        "planned",
-        "2022-02",
-        "month",
-        [Participant("ORG:星河科技", "星河科技", "ORG", "agent")],
-        Source("a", "a sentence", 0, 2),
-    )
+    report = _agent_only("listing", "planned", "2022-02", "ORG", "星河科技")
     (event,) = merge_events([report])
     assert event.title == "星河科技上市"
 
@@ -346,14 +346,6 @@ def test_two_reports_from_one_sentence_are_one_source():
 
 
 def test_a_title_does_not_repeat_the_word_its_template_adds_after_the_theme():
-    report = EventReport(
-        "appoint",
-        "happened",
-        "2022-06",
-        "month",
-        [Participant("PERSON:林远", "林远", "PERSON", "agent")],
-        Source("a", "a sentence", 0, 2),
-        object_text="海外分公司总经理职务",
-    )
+    report = _agent_only("appoint", "happened", "2022-06", "PERSON", "林远", "海外分公司总经理职务")
     (event,) = merge_events([report])
     assert event.title == "林远出任海外分公司总经理职务"

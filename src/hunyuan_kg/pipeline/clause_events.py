@@ -504,9 +504,7 @@ def _fold_circumstances(
         if host is None:
             kept.append(e)
             continue
-        named = {p.identity for p, _ in host.participants}
-        extra = {p.identity: p for p, _ in e.participants if p.identity not in named}
-        host.participants += [(p, "") for p in extra.values()]
+        _join_names(host, e)
     return kept
 
 
@@ -541,7 +539,12 @@ def _one_per_actor(events: list[EventCandidate], clex: _ClauseLexicon) -> list[E
         if clex.predicate_start.match(more) and not host.title.endswith("…"):
             joined = f"{host.title}，{more}"
             host.title = joined if len(joined) <= clex.max_title else f"{host.title}…"
-        named = {p.identity for p, _ in host.participants}
-        extra = {p.identity: p for p, _ in e.participants if p.identity not in named}
-        host.participants += [(p, "") for p in extra.values()]
+        _join_names(host, e)
     return kept
+
+
+def _join_names(host: EventCandidate, folded: EventCandidate) -> None:
+    """The names of ``folded`` that ``host`` lacks join it, with no role ("")."""
+    named = {p.identity for p, _ in host.participants}
+    extra = {p.identity: p for p, _ in folded.participants if p.identity not in named}
+    host.participants += [(p, "") for p in extra.values()]

@@ -185,6 +185,8 @@ def _rules() -> dict[str, Any]:
             rf"(?=[{raw['list_items']['head_stops']}]|$)"
         ),
         "org_heads": tuple(raw["org_head_words"]),
+        "job_title_after": _compile(r"\s*{TITLE}"),
+        "not_a_longer_name": tuple(raw["not_a_longer_name"]),
         "latin": {
             "camel": re.compile(raw["latin_names"]["camel"]),
             "words": _compile(raw["latin_names"]["words"]),
@@ -921,12 +923,13 @@ def _longer_by_model(text: str, strong: list[_Cand], weak: list[_Cand]) -> list[
     ...     text, [cand(0, 2, "ganfeng"), cand(5, 9, "xinghe")], [cand(0, 4), cand(5, 13)])]
     [(0, 4, ''), (5, 9, 'xinghe')]
     """
+    rules = _rules()
     longer = {
         c.start: c
         for c in weak
         if c.label == "ORG"
-        and all("\u4e00" <= ch <= "\u9fff" for ch in text[c.start : c.end])
-        and _job_title().match(text, c.end) is None
+        and _CJK_ONLY.fullmatch(text, c.start, c.end)
+        and rules["job_title_after"].match(text, c.end) is None
     }
     out = []
     for c in strong:
@@ -936,16 +939,11 @@ def _longer_by_model(text: str, strong: list[_Cand], weak: list[_Cand]) -> list[
             and c.label == "ORG"
             and c.kb_id
             and 2 <= w.end - c.end <= 4
-            and not text.startswith("新", c.end)
+            and not text.startswith(rules["not_a_longer_name"], c.end)
         ):
             c = _Cand(w.start, w.end, "ORG", "", c.rank)
         out.append(c)
     return out
-
-
-@cache
-def _job_title() -> re.Pattern[str]:
-    return re.compile(r"\s*" + title_pattern())
 
 
 def _extends_known(name: str, known: set[str]) -> bool:

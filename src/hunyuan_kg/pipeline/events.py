@@ -161,7 +161,7 @@ def cued_names(
     cue (投资方包括
     阿里巴巴、红杉中国和小红书). Both event components keep them from being the agent."""
     cues = tuple(extra["cues"])
-    adverbs = re.compile(r"\s*(?:(?:" + "|".join(extra.get("cue_adverbs", ())) + r")\s*)*")
+    adverbs = _cue_adverbs(tuple(extra.get("cue_adverbs", ())))
     after_cue: list[tuple[int, int]] = []
     for cue in extra.get("cues_before", ()):
         at = text.find(cue, sent[0], sent[1])
@@ -177,7 +177,7 @@ def cued_names(
         if nxt is not None and lex.conjunction.fullmatch(text, e.end_char, nxt.start_char):
             continue  # the enumeration goes on (红杉、高瓴和中金)
         first = group[0].start_char
-        gap = adverbs.match(text, e.end_char, sent[1])
+        gap = adverbs.match(text, e.end_char, sent[1])  # matches, empty at least
         if text.startswith(cues, gap.end() if gap else e.end_char) or text[
             max(sent[0], first - 3) : first
         ].rstrip().endswith("由"):
@@ -186,6 +186,12 @@ def cued_names(
             out += [g for g in group if any(lo <= g.start_char < hi for lo, hi in after_cue)]
         group = []
     return out
+
+
+@cache
+def _cue_adverbs(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Spaces and ``words`` (又, 联合 …) between a name and its cue."""
+    return re.compile(rf"\s*(?:(?:{alternation(words)})\s*)*" if words else r"\s*")
 
 
 def clause_breaks(
@@ -719,7 +725,7 @@ class EventExtractor:
             if (organiser := self._organiser(ent)) is not None:
                 ev.participants.insert(0, (organiser, "agent"))
             elif not self.lex.named_event_edition.search(ent.text) and not any(
-                t.group() in self.lex.types[ev.type]["triggers"]
+                self.lex.trigger_type.get(t.group().lower()) == ev.type
                 for t in self.lex.trigger_rx.finditer(text, c_left, c_right)
             ):
                 continue  # 在一个俄语网络犯罪论坛上: a description, nothing held

@@ -32,6 +32,8 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from .extensions import doc_text
+
 _STARTS = frozenset("BU")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _ENDS = frozenset("LU")
@@ -128,7 +130,7 @@ class TagsToEnts:
         strings = doc.vocab.strings
         tags = [strings[int(k)] if k else "" for k in doc.to_array([TAG]).ravel().tolist()]
         found = tags_to_spans(tags)
-        if found and _LATIN.search(doc.text):  # the per-token lists only where they matter
+        if found and _LATIN.search(doc_text(doc)):  # the per-token lists only where they matter
             latin = [t.text.isascii() and t.text.isalnum() for t in doc]
             found = whole_words(found, latin, [bool(t.whitespace_) for t in doc])
         spans = [Span(doc, start, end, label=label) for start, end, label in found]
