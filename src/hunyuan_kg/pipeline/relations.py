@@ -396,10 +396,7 @@ class RelationExtractor:
             i
             for i in range(len(ents) - 1)
             if self.lex.possessive.fullmatch(text, ents[i].end, ents[i + 1].start)
-            or (
-                (ents[i].label, ents[i + 1].label) == ("ORG", "PRODUCT")
-                and not text[ents[i].end : ents[i + 1].start].strip()
-            )
+            or (ents[i + 1].label == "PRODUCT" and _written_onto(text, ents[i], ents[i + 1]))
         }
         groups: dict[int, list[EntityRef]] = {i: [ents[i]] for i in owner}
         heads = [i for i in range(len(ents)) if i not in owner]
@@ -583,9 +580,7 @@ class RelationExtractor:
         called (星河科技 Nova Pro, 苹果 iPhone 15), when the gazetteer knows no other owner
         of the product: its maker."""
         assert self.gazetteer is not None
-        if prev is None or ent.label != "PRODUCT" or prev.label != "ORG":
-            return None
-        if text[prev.end : ent.start].strip():
+        if prev is None or ent.label != "PRODUCT" or not _written_onto(text, prev, ent):
             return None
         maker = self.gazetteer.entries.get(prev.kb_id)
         if maker is None or self._other_owner(prev, ent):
@@ -649,9 +644,13 @@ def _with_maker(text: str, ents: list[EntityRef], i: int) -> EntityRef:
     """The organisation written right before ``ents[i]`` as part of how it is called (小米 of
     小米 MIX Fold), else ``ents[i]`` itself."""
     prev = ents[i - 1] if i else None
-    if prev is not None and prev.label == "ORG" and not text[prev.end : ents[i].start].strip():
-        return prev
-    return ents[i]
+    return prev if prev is not None and _written_onto(text, prev, ents[i]) else ents[i]
+
+
+def _written_onto(text: str, org: EntityRef, name: EntityRef) -> bool:
+    """``org`` is an organisation written right before ``name``, nothing but spaces between
+    (百度文心一言, 苹果 iPhone 15): the name's owner or maker, as it is called."""
+    return org.label == "ORG" and not text[org.end : name.start].strip()
 
 
 def _nearer_employer(
